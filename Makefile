@@ -44,5 +44,11 @@ test: setup
 	$(BIN)/python scripts/check_docs.py
 	$(BIN)/python -m pytest
 
+offline: build
+	$(BIN)/python scripts/make_offline_zip.py site dist/aws-field-guide-offline.zip
+
+bench: setup
+	$(BIN)/python scripts/bench.py
+
 clean:
-	rm -rf site $(VENV) node_modules docs/assets/vendor
+	rm -rf site dist $(VENV) node_modules docs/assets/vendor

@@ -6,10 +6,14 @@ s3_process.py runs against moto (no real AWS, fake credentials).
 
 from __future__ import annotations
 
+import concurrent.futures
 import importlib.util
 import itertools
 import json
 import math
+import multiprocessing
+import sys
+import threading
 from collections import Counter
 from pathlib import Path
 
@@ -35,7 +39,7 @@ s3p = _load("interview_s3_process", EXAMPLES / "interview" / "s3_process.py")
 
 # ---------------------------------------------------------------- closest to zero
 
-ints = st.integers(min_value=-10**6, max_value=10**6)
+ints = st.integers(min_value=-(10**6), max_value=10**6)
 arrays = st.lists(ints, min_size=2, max_size=60)
 
 
@@ -225,3 +229,66 @@ def test_policy_matches_script_prefixes():
     actions = {statement["Action"] for statement in policy["Statement"]}
     assert actions == {"s3:ListBucket", "s3:GetObject", "s3:PutObject"}  # nothing broader
     assert all(statement["Effect"] == "Allow" for statement in policy["Statement"])
+
+
+# ---------------------------------------------------------------- parallel.py (Q2a.b, Q2a.c)
+
+par = _load("interview_parallel", EXAMPLES / "interview" / "parallel.py")
+
+
+def test_run_with_deadline_collects_results_errors_and_timeouts():
+    release = threading.Event()
+
+    def work(item):
+        if item == "stuck":
+            release.wait(10)  # simulates a hung network call
+            return "late"
+        if item == "bad":
+            raise ValueError("bad item")
+        return item.upper()
+
+    try:
+        results, errors = par.run_with_deadline(work, ["a", "b", "bad", "stuck"], max_workers=4, timeout=0.5)
+    finally:
+        release.set()  # let the background thread end
+    assert results == {"a": "A", "b": "B"}
+    assert isinstance(errors["bad"], ValueError)
+    assert isinstance(errors["stuck"], TimeoutError)
+    assert set(errors) == {"bad", "stuck"}
+
+
+def test_timeout_exception_classes():
+    if sys.version_info >= (3, 11):
+        # Since 3.11 these are aliases of the built-in TimeoutError.
+        assert concurrent.futures.TimeoutError is TimeoutError
+    # multiprocessing's own TimeoutError (AsyncResult.get) is a different class.
+    assert not issubclass(multiprocessing.TimeoutError, TimeoutError)
+
+
+# ---------------------------------------------------------------- lambda_function.py (Q4a, Q4b)
+
+lam = _load("interview_lambda_function", EXAMPLES / "interview" / "lambda_function.py")
+
+
+class FakeContext:
+    """The attributes and method of the Lambda context object that the handler uses."""
+
+    function_name = "my-function"
+    aws_request_id = "c6af9ac6-7b61-11e6-9a41-93e812345678"
+    invoked_function_arn = "arn:aws:lambda:us-east-1:123456789012:function:my-function"
+
+    def get_remaining_time_in_millis(self):
+        return 3000
+
+
+def test_lambda_handler_greets():
+    response = lam.lambda_handler({"name": "Ada"}, FakeContext())
+    assert response["statusCode"] == 200
+    assert json.loads(response["body"]) == {"message": "Hello, Ada!"}
+
+
+@pytest.mark.parametrize("event", [{}, {"name": ""}, None, ["Ada"]])
+def test_lambda_handler_rejects_bad_event(event):
+    response = lam.lambda_handler(event, FakeContext())
+    assert response["statusCode"] == 400
+    assert "name" in json.loads(response["body"])["error"]

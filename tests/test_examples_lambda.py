@@ -177,9 +177,9 @@ def lambda_client(aws_env):
                 }
             ],
         }
-        role_arn = iam.create_role(RoleName="my-function-role", AssumeRolePolicyDocument=json.dumps(trust))[
-            "Role"
-        ]["Arn"]
+        role_arn = iam.create_role(RoleName="my-function-role", AssumeRolePolicyDocument=json.dumps(trust))["Role"][
+            "Arn"
+        ]
         client = boto3.client("lambda", region_name="us-east-1")
         client.create_function(
             FunctionName="my-function",
@@ -200,10 +200,7 @@ def test_invoke_sync_with_moto(lambda_client):
 
 
 def test_invoke_async_with_moto(lambda_client):
-    assert (
-        invoke.invoke_async(lambda_client, "my-function", {"first_name": "Ada", "last_name": "Lovelace"})
-        == 202
-    )
+    assert invoke.invoke_async(lambda_client, "my-function", {"first_name": "Ada", "last_name": "Lovelace"}) == 202
 
 
 def test_moto_sees_the_deployed_handler(lambda_client):
@@ -283,3 +280,46 @@ def test_invoke_missing_function_raises(stubbed):
     stubber.add_client_error("invoke", service_error_code="ResourceNotFoundException", http_status_code=404)
     with pytest.raises(client.exceptions.ResourceNotFoundException):
         invoke.invoke_sync(client, "no-such-function", {})
+
+
+# ---- cost formula (worked example on performance.md) ----------------------
+
+cost = _load("cost")
+
+
+def test_gb_seconds():
+    assert cost.gb_seconds(3_000_000, 120, 512) == pytest.approx(180_000)
+    assert cost.gb_seconds(1, 1000, 1024) == pytest.approx(1)
+
+
+def test_worked_example_more_memory_can_cost_more():
+    baseline = cost.monthly_cost(3_000_000, 120, 512)
+    faster_but_dearer = cost.monthly_cost(3_000_000, 70, 1024)
+    faster_and_cheaper = cost.monthly_cost(3_000_000, 55, 1024)
+    assert baseline == 3.60
+    assert faster_but_dearer == 4.10
+    assert faster_and_cheaper == 3.35
+    assert faster_but_dearer > baseline > faster_and_cheaper
+
+
+def test_break_even_duration():
+    # Doubling memory pays off only if duration at least halves.
+    assert cost.break_even_duration_ms(120, 512, 1024) == pytest.approx(60)
+    at_break_even = cost.monthly_cost(3_000_000, 60, 1024)
+    assert at_break_even == cost.monthly_cost(3_000_000, 120, 512)
+
+
+# ---- client reuse (performance.md) ----------------------------------------
+
+
+def test_reuse_client_handler_uses_one_module_level_client(aws_env, monkeypatch):
+    monkeypatch.setenv("BUCKET_NAME", "amzn-s3-demo-bucket")
+    with mock_aws():
+        module = _load("reuse_client")
+        boto3.client("s3", region_name="us-east-1").create_bucket(Bucket="amzn-s3-demo-bucket")
+        module.s3.put_object(Bucket="amzn-s3-demo-bucket", Key="report.csv", Body=b"a,b\n1,2\n")
+        client_before = module.s3
+        first = module.lambda_handler({"key": "report.csv"}, FakeContext())
+        second = module.lambda_handler({"key": "report.csv"}, FakeContext())
+        assert first == second == {"key": "report.csv", "size": 8}
+        assert module.s3 is client_before  # the handler did not create a new client

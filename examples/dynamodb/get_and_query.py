@@ -1,8 +1,8 @@
 """Read one customer's orders from DynamoDB without scanning.
 
 Table design (single table, on-demand):
-    pk = "CUSTOMER#<customer_id>"              partition key
-    sk = "ORDER#<yyyy-mm-dd>#<order_id>"       sort key, so orders sort by date
+    pk = "CUSTOMER#{customer_id}"              partition key
+    sk = "ORDER#{yyyy-mm-dd}#{order_id}"       sort key, so orders sort by date
 
 `get_order` reads one item and returns only three attributes (a projection).
 `iter_orders` walks every page of a Query with a paginator.

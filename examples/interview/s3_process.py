@@ -75,9 +75,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(message)s")
     s3_client = boto3.client("s3")  # default credential chain, no keys in code
-    written = process_prefix(
-        s3_client, args.src_bucket, args.prefix, args.dst_bucket, args.dst_prefix, uppercase_text
-    )
+    written = process_prefix(s3_client, args.src_bucket, args.prefix, args.dst_bucket, args.dst_prefix, uppercase_text)
     print(f"{len(written)} object(s) written")
     return 0
 

@@ -11,7 +11,7 @@ from typing import Any
 
 # Module-level code runs once per execution environment, in the INIT phase.
 # Put clients, configuration and other reusable setup here, not in the handler.
-logger = logging.getLogger()
+logger = logging.getLogger(__name__)
 logger.setLevel(logging.INFO)
 
 REQUIRED_FIELDS = ("first_name", "last_name")

@@ -21,7 +21,9 @@ def create_queue_with_dlq(
         QueueName=f"{name}-dlq",
         Attributes={"MessageRetentionPeriod": str(14 * 24 * 3600)},  # keep failures as long as possible
     )["QueueUrl"]
-    dlq_arn = sqs.get_queue_attributes(QueueUrl=dlq_url, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]
+    dlq_arn = sqs.get_queue_attributes(QueueUrl=dlq_url, AttributeNames=["QueueArn"])["Attributes"][
+        "QueueArn"
+    ]
 
     queue_url = sqs.create_queue(
         QueueName=name,

@@ -167,6 +167,45 @@ def test_removing_a_heading_breaks_a_promise(tmp_path, capsys):
     assert "docs/index.md:13:19: L002" in out  # [collapsed one]: <guide.md#custom-id>
 
 
+def test_render_cache_is_used_and_follows_snippets(tmp_path, capsys, monkeypatch):
+    site = copy_case("clean", tmp_path)
+    config = site / "mkdocs.yml"
+    config.write_text(config.read_text() + "    cache: .cache/check_docs.json\n")
+    part = site / "docs" / "includes" / "part.md"
+    part.write_text("## Included heading\n")
+    hidden = site / "docs" / "hidden.md"
+    hidden.write_text('# Hidden\n\n--8<-- "docs/includes/part.md"\n\n[Jump](#included-heading)\n')
+    assert check_docs.main(["--config", str(config)]) == 0
+    assert (site / ".cache" / "check_docs.json").is_file()
+
+    def no_render(self, text):
+        raise AssertionError("rendered although cached")
+
+    with monkeypatch.context() as patch:  # nothing changed: every page comes from the cache
+        patch.setattr(check_docs.markdown.Markdown, "convert", no_render)
+        assert check_docs.main(["--config", str(config)]) == 0
+    part.write_text("## Renamed heading\n")  # the snippet changed: hidden.md is rendered again
+    capsys.readouterr()
+    assert check_docs.main(["--config", str(config)]) == 1
+    assert "docs/hidden.md:5:8: L002 '#included-heading'" in capsys.readouterr().out
+
+
+def test_parallel_render_matches_serial(tmp_path, capsys, monkeypatch):
+    site = copy_case("clean", tmp_path)
+    for i in range(10):
+        (site / "docs" / f"p{i}.md").write_text(f"# Page {i}\n\n[next](p{(i + 1) % 10}.md#page-{(i + 1) % 10}) "
+                                               f"[gone](p{(i + 1) % 10}.md#nope)\n")
+    outputs = []
+    for cpus, pool_used in ((4, True), (1, False)):
+        monkeypatch.setattr(check_docs.os, "cpu_count", lambda cpus=cpus: cpus)
+        monkeypatch.setattr(check_docs, "_SITE", None)
+        assert check_docs.main(["--config", str(site / "mkdocs.yml")]) == 1
+        assert (check_docs._SITE is not None) == pool_used
+        outputs.append(capsys.readouterr().out.splitlines()[:-1])
+    assert outputs[0] == outputs[1]
+    assert sorted({line.split()[1] for line in outputs[0]}) == ["L002", "N001"] and len(outputs[0]) == 20
+
+
 def test_update_anchors_needs_the_setting(capsys):
     assert run("missing_page", "--update-anchors", capsys=capsys)[0] == 2
 
@@ -182,7 +221,20 @@ def test_not_in_nav_needs_a_reason(tmp_path, capsys):
 def test_fixture_extensions_match_the_real_config():
     block = re.compile(r"^markdown_extensions:\n(?:(?:  .*)?\n)*", re.M)
     real = block.search((ROOT / "mkdocs.yml").read_text())
-    assert real and real.group().rstrip() == block.search((FIXTURES / "base.yml").read_text()).group().rstrip()
+    copy = block.search((FIXTURES / "base.yml").read_text())
+    assert real and copy and real.group().rstrip() == copy.group().rstrip(), (
+        "copy the markdown_extensions block of mkdocs.yml into tests/fixtures/links/base.yml")
+
+
+@pytest.mark.parametrize("header", [
+    "```", "```json", '```json title="a b"', "```json iam", '```py hl_lines="2 3"', '```py hl_lines="a"',
+    "``` { .json .iam }", "```py title=x", '```py linenums="1" title="x"', "~~~yaml", "```json iam=\"1\"",
+])
+def test_fence_header_rule_agrees_with_superfences(header):
+    site = check_docs.load_site(FIXTURES / "clean" / "mkdocs.yml")
+    site.md.reset()
+    is_code = "<pre" in site.md.convert(f"{header}\nx = 1\n{header[:3]}\n")
+    assert check_docs.fence_header_ok(header) == is_code
 
 
 @pytest.mark.parametrize("args, code, needle", [
@@ -225,7 +277,7 @@ def fuzz_site(tmp_path_factory):
 
 def check_bytes(site, page: Path, data: bytes) -> list[str]:
     page.write_bytes(data)
-    site.cache.clear()
+    site.sources.clear()
     with mock.patch.object(check_docs, "iam_findings", lambda text, policy: []):
         problems, _ = check_docs.check(site, [page])
     lines = [str(p) for p in problems]

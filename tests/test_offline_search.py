@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 pytestmark = pytest.mark.browser
@@ -27,7 +29,14 @@ def _search(page, query: str) -> list[str]:
     box = page.locator("input.md-search__input")
     box.click()
     box.press_sequentially(query, delay=20)  # Material reacts to key events, not to a pasted value
-    page.wait_for_selector(".md-search-result__item a", timeout=10_000)
+    # Results update while typing: wait for the ones that highlight the last word typed.
+    last_word = re.split(r"[\s_:\-]+", query.strip())[-1].lower()
+    page.wait_for_function(
+        """(word) => [...document.querySelectorAll('.md-search-result__item a')]
+            .some(a => new URL(a.href).searchParams.get('h')?.toLowerCase().includes(word))""",
+        arg=last_word,
+        timeout=10_000,
+    )
     return page.eval_on_selector_all(".md-search-result__item a", "els => els.map(e => e.href)")
 
 
@@ -56,4 +65,37 @@ def test_navigation_works_from_file_url(site_dir, browser):
     assert page.url.endswith("compute/lambda/index.html")
     assert page.locator("h1").first.inner_text().strip() != ""
     page.close()
+    assert blocked == []
+
+
+IDENTIFIERS = ["GetObject", "list_objects_v2", "TransactWriteItems", "ProjectionExpression", "dead-letter queue"]
+
+
+@pytest.mark.parametrize("where", ["file", "http"])
+@pytest.mark.parametrize("query", IDENTIFIERS)
+def test_search_result_lands_on_a_section_that_uses_the_term(site_dir, site_url, browser, where, query):
+    page, blocked = _offline_page(browser) if where == "file" else (browser.new_page(), [])
+    start = (site_dir / "index.html").as_uri() if where == "file" else f"{site_url}/index.html"
+    page.goto(start)
+    hrefs = _search(page, query)
+    first_page = hrefs[0].split("?")[0]
+    if where == "http":  # the best-ranked page really uses the term
+        html = page.evaluate("async (url) => (await (await fetch(url)).text()).toLowerCase()", first_page)
+        assert query.lower() in html
+    link = page.locator(".md-search-result__item a[href*='#']:visible").first
+    section = link.get_attribute("href")
+    link.click()
+    page.wait_for_load_state()
+    anchor = section.split("#", 1)[1]
+    page.wait_for_timeout(200)
+    heading = page.locator(f"[id='{anchor}']")
+    box = heading.bounding_box()
+    text = page.evaluate(
+        """(id) => { const h = document.getElementById(id); let t = h.textContent, n = h.nextElementSibling;
+             while (n && !/^H[1-3]$/.test(n.tagName)) { t += n.textContent; n = n.nextElementSibling; } return t; }""",
+        anchor,
+    )
+    page.close()
+    assert box is not None and 0 <= box["y"] < 400, f"{section} not scrolled into view"
+    assert query.lower() in text.lower(), f"{section} does not mention {query}"
     assert blocked == []

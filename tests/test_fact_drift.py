@@ -1,0 +1,83 @@
+"""Quota rows on the site against the AWS service models in the pinned botocore.
+
+The models are generated from the services' own API definitions and are often
+newer than the guides. When a dependency bump changes one of these facts, the
+failing test names the quota row to re-verify."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import botocore.session
+import pytest
+
+QUOTAS = Path(__file__).resolve().parent.parent / "docs" / "includes" / "quotas"
+SESSION = botocore.session.get_session()
+
+
+def row(service: str, section: str) -> str:
+    """The text of one named section of a quota table."""
+    text = (QUOTAS / f"{service}.md").read_text(encoding="utf-8")
+    match = re.search(rf"\[start:{re.escape(section)}\] -->\n(.*?)<!-- --8<-- \[end:{re.escape(section)}\]", text, re.S)
+    assert match, f"section {section} missing from docs/includes/quotas/{service}.md"
+    return match.group(1)
+
+
+def doc(service: str, operation: str, *members: str) -> str:
+    shape = SESSION.get_service_model(service).operation_model(operation).input_shape
+    for member in members:
+        shape = shape.members[member]
+    return re.sub(r"<[^>]+>", "", shape.documentation or "")
+
+
+def test_lambda_memory_minimum_and_steps():
+    member = SESSION.get_service_model("lambda").operation_model("CreateFunction").input_shape.members["MemorySize"]
+    assert member.metadata["min"] == 128
+    assert "multiple of 1 MB" in member.documentation
+    assert "128 MB to 10,240 MB, in 1 MB steps" in row("lambda", "memory")
+
+
+def test_lambda_ephemeral_storage_minimum():
+    size = (SESSION.get_service_model("lambda").operation_model("CreateFunction")
+            .input_shape.members["EphemeralStorage"].members["Size"])
+    assert size.metadata["min"] == 512
+    assert "512 MB to 10,240 MB" in row("lambda", "ephemeral-storage")
+
+
+def test_lambda_timeout_row_quotes_the_api_model():
+    model = doc("lambda", "CreateFunction", "Timeout")
+    maximum = re.search(r"maximum allowed value is ([\d,]+) seconds", model).group(1)
+    assert f"{maximum} s" in row("lambda", "timeout")
+
+
+@pytest.mark.parametrize(("kind", "section"), [("synchronous", "sync-payload"), ("asynchronous", "async-payload")])
+def test_lambda_payload_limits(kind, section):
+    model = re.sub(r"<[^>]+>", "", SESSION.get_service_model("lambda").operation_model("Invoke").documentation)
+    size = re.search(rf"For {kind} invocations, the maximum payload size is (\d+ MB)", model).group(1)
+    assert size in row("lambda", section)
+
+
+def test_sqs_message_size():
+    model = doc("sqs", "SetQueueAttributes", "Attributes")
+    assert "up to 1,048,576 bytes (1 MiB)" in model
+    assert "1 MiB" in row("messaging", "sqs-message-size")
+
+
+def test_dynamodb_transaction_actions():
+    items = (SESSION.get_service_model("dynamodb").operation_model("TransactWriteItems")
+             .input_shape.members["TransactItems"])
+    assert f"| {items.metadata['max']} |" in row("dynamodb", "transaction-actions")
+
+
+def test_dynamodb_gsi_default_quota():
+    maximum = re.search(r"the maximum is (\d+)", doc("dynamodb", "CreateTable", "GlobalSecondaryIndexes")).group(1)
+    assert f"| {maximum} (default) |" in row("dynamodb", "gsi-per-table")
+
+
+def test_s3_storage_classes_on_the_site_exist_in_the_model():
+    enum = set(SESSION.get_service_model("s3").shape_for("StorageClass").enum)
+    assert {"EXPRESS_ONEZONE", "OUTPOSTS", "GLACIER_IR", "DEEP_ARCHIVE", "INTELLIGENT_TIERING"} <= enum
+    page = (QUOTAS.parent.parent / "storage" / "s3.md").read_text(encoding="utf-8")
+    for name in ("Express One Zone", "S3 on Outposts", "Glacier Instant Retrieval", "Glacier Deep Archive"):
+        assert name in page

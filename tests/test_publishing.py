@@ -4,6 +4,7 @@ script, and the offline zip that searches from file:// with no server."""
 from __future__ import annotations
 
 import importlib.util
+import re
 import subprocess
 import sys
 import zipfile
@@ -185,3 +186,24 @@ def test_offline_zip_unpacks_and_searches_from_file_url(site_dir, tmp_path, brow
     page.close()
     assert any("databases/dynamodb.html" in h for h in hrefs), hrefs
     assert all(url.startswith(("file://", "data:", "blob:", "about:")) for url in requests), requests
+
+
+# --- Search engines and missing pages ----------------------------------------------------------
+
+def test_every_page_has_canonical_link_description_and_sitemap_entry(site_dir):
+    sitemap = (site_dir / "sitemap.xml").read_text(encoding="utf-8")
+    pages = [p for p in site_dir.rglob("*.html") if p.name != "404.html"]
+    assert len(pages) > 30
+    for page in pages:
+        rel = page.relative_to(site_dir).as_posix()
+        html = page.read_text(encoding="utf-8")
+        url = f"https://aws-field-guide.example.com/{rel}"
+        assert f'<link rel="canonical" href="{url}">' in html, rel
+        assert re.search(r'<meta name="description" content="[^"]{50,}">', html), rel
+        assert f"<loc>{url}</loc>" in sitemap, rel
+
+
+def test_404_page_offers_search_and_the_way_home(site_dir):
+    html = (site_dir / "404.html").read_text(encoding="utf-8")
+    assert 'for="__search"' in html and "Search the guide" in html
+    assert "Go to the home page" in html

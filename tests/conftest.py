@@ -1,16 +1,20 @@
 """Shared fixtures: one strict build of the site per test session, a local HTTP
-server for it, and a headless Chromium driven by Playwright."""
+server for it, and a headless Chromium driven by Playwright; plus load_example()
+and fake AWS credentials (aws_env) for the tests that run examples/ and scripts/."""
 
 from __future__ import annotations
 
 import functools
 import http.server
+import importlib.util
 import os
+import re
 import shutil
 import subprocess
 import sys
 import threading
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -25,6 +29,44 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+
+
+def load_example(relative: str, name: str | None = None) -> ModuleType:
+    """Import ROOT / relative (e.g. "examples/dynamodb/transaction.py") by file path.
+
+    examples/ and scripts/ are not installed packages, so the tests load their files this way.
+    The module name defaults to one derived from the whole path ("examples_dynamodb_transaction"),
+    so two files with the same stem do not clash. The module is put in sys.modules before it runs,
+    because dataclasses look their module up there.
+    """
+    path = ROOT / relative
+    if name is None:
+        name = re.sub(r"\W", "_", Path(relative).with_suffix("").as_posix())
+    spec = importlib.util.spec_from_file_location(name, path)
+    if spec is None or spec.loader is None:
+        raise ImportError(f"cannot load {path}")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    try:
+        spec.loader.exec_module(module)
+    except BaseException:
+        sys.modules.pop(name, None)
+        raise
+    return module
+
+
+@pytest.fixture
+def aws_env(monkeypatch):
+    """Fake AWS credentials and region, so nothing can reach a real account."""
+    for key, value in {
+        "AWS_ACCESS_KEY_ID": "testing",
+        "AWS_SECRET_ACCESS_KEY": "testing",
+        "AWS_SECURITY_TOKEN": "testing",  # botocore reads this before AWS_SESSION_TOKEN
+        "AWS_SESSION_TOKEN": "testing",
+        "AWS_DEFAULT_REGION": "us-east-1",
+    }.items():
+        monkeypatch.setenv(key, value)
+    monkeypatch.delenv("AWS_PROFILE", raising=False)
 
 
 def build_site(dest: Path) -> subprocess.CompletedProcess:

@@ -2,40 +2,20 @@
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
-
 import pytest
 from botocore.exceptions import ClientError
 from botocore.stub import Stubber
+from conftest import load_example
 from moto import mock_aws
 
-ROOT = Path(__file__).resolve().parent.parent
 BUCKET = "amzn-s3-demo-bucket"
 
 
-def _load(relative: str):
-    """Import an example file by path (examples/ is not an installed package)."""
-    path = ROOT / relative
-    spec = importlib.util.spec_from_file_location(path.stem, path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-patterns = _load("examples/sdk/boto3_patterns.py")
+patterns = load_example("examples/sdk/boto3_patterns.py")
 
 
 @pytest.fixture
-def session(monkeypatch):
-    for name, value in {
-        "AWS_ACCESS_KEY_ID": "testing",
-        "AWS_SECRET_ACCESS_KEY": "testing",
-        "AWS_SESSION_TOKEN": "testing",
-        "AWS_DEFAULT_REGION": "us-east-1",
-    }.items():
-        monkeypatch.setenv(name, value)
-    monkeypatch.delenv("AWS_PROFILE", raising=False)
+def session(aws_env):
     with mock_aws():
         yield patterns.make_session()
 

@@ -2,29 +2,17 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
-from pathlib import Path
 
 import boto3
 import pytest
+from conftest import ROOT, load_example
 from moto import mock_aws
 
-EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "ec2"
-POLICY = Path(__file__).resolve().parent.parent / "examples" / "iam" / "start-ec2-policy.json"
+POLICY = ROOT / "examples" / "iam" / "start-ec2-policy.json"
 
-
-def _load(name: str):
-    spec = importlib.util.spec_from_file_location(f"ec2_example_{name}", EXAMPLES / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-start_stop = _load("start_stop")
-handler = _load("start_instance_handler")
+start_stop = load_example("examples/ec2/start_stop.py")
+handler = load_example("examples/ec2/start_instance_handler.py")
 
 
 class FakeContext:
@@ -36,15 +24,8 @@ class FakeContext:
 
 
 @pytest.fixture
-def aws_env(monkeypatch):
-    for key, value in {
-        "AWS_ACCESS_KEY_ID": "testing",
-        "AWS_SECRET_ACCESS_KEY": "testing",
-        "AWS_SECURITY_TOKEN": "testing",
-        "AWS_SESSION_TOKEN": "testing",
-        "AWS_DEFAULT_REGION": "us-east-1",
-    }.items():
-        monkeypatch.setenv(key, value)
+def aws_env(aws_env, monkeypatch):
+    """conftest's aws_env (fake credentials) plus a mocked EC2 client, which the tests use."""
     monkeypatch.delenv("INSTANCE_IDS", raising=False)
     monkeypatch.delenv("WAIT_FOR_RUNNING", raising=False)
     with mock_aws():

@@ -7,7 +7,6 @@ s3_process.py runs against moto (no real AWS, fake credentials).
 from __future__ import annotations
 
 import concurrent.futures
-import importlib.util
 import itertools
 import json
 import math
@@ -19,23 +18,15 @@ from pathlib import Path
 
 import boto3
 import pytest
+from conftest import ROOT, load_example
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from moto import mock_aws
 
-ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 
-
-def _load(name: str, path: Path):
-    spec = importlib.util.spec_from_file_location(name, path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-ctz = _load("interview_closest_to_zero", EXAMPLES / "interview" / "closest_to_zero.py")
-s3p = _load("interview_s3_process", EXAMPLES / "interview" / "s3_process.py")
+ctz = load_example("examples/interview/closest_to_zero.py")
+s3p = load_example("examples/interview/s3_process.py")
 
 # ---------------------------------------------------------------- closest to zero
 
@@ -148,20 +139,6 @@ DST = "amzn-s3-demo-bucket2"
 
 
 @pytest.fixture
-def aws_env(monkeypatch):
-    """Fake credentials so nothing can reach a real account."""
-    for name, value in {
-        "AWS_ACCESS_KEY_ID": "testing",
-        "AWS_SECRET_ACCESS_KEY": "testing",
-        "AWS_SECURITY_TOKEN": "testing",
-        "AWS_SESSION_TOKEN": "testing",
-        "AWS_DEFAULT_REGION": "us-east-1",
-    }.items():
-        monkeypatch.setenv(name, value)
-    monkeypatch.delenv("AWS_PROFILE", raising=False)
-
-
-@pytest.fixture
 def s3(aws_env):
     with mock_aws():
         client = boto3.client("s3", region_name="us-east-1")
@@ -233,7 +210,7 @@ def test_policy_matches_script_prefixes():
 
 # ---------------------------------------------------------------- parallel.py (Q2a.b, Q2a.c)
 
-par = _load("interview_parallel", EXAMPLES / "interview" / "parallel.py")
+par = load_example("examples/interview/parallel.py")
 
 
 def test_run_with_deadline_collects_results_errors_and_timeouts():
@@ -267,7 +244,7 @@ def test_timeout_exception_classes():
 
 # ---------------------------------------------------------------- lambda_function.py (Q4a, Q4b)
 
-lam = _load("interview_lambda_function", EXAMPLES / "interview" / "lambda_function.py")
+lam = load_example("examples/interview/lambda_function.py")
 
 
 class FakeContext:

@@ -3,40 +3,22 @@ against moto (no Docker) and botocore's Stubber."""
 
 from __future__ import annotations
 
-import importlib.util
 import io
 import json
 import zipfile
-from pathlib import Path
 from types import SimpleNamespace
 
 import boto3
 import pytest
 from botocore.response import StreamingBody
 from botocore.stub import Stubber
+from conftest import ROOT, load_example
 from moto import mock_aws
 
-EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "lambda"
+EXAMPLES = ROOT / "examples" / "lambda"
 
-
-def _load(name: str):
-    """Import examples/lambda/<name>.py under a unique module name ("lambda" is a keyword)."""
-    spec = importlib.util.spec_from_file_location(f"examples_lambda_{name}", EXAMPLES / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-hello = _load("hello_handler")
-invoke = _load("invoke")
-
-
-@pytest.fixture
-def aws_env(monkeypatch):
-    monkeypatch.setenv("AWS_ACCESS_KEY_ID", "testing")
-    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "testing")
-    monkeypatch.setenv("AWS_SESSION_TOKEN", "testing")
-    monkeypatch.setenv("AWS_DEFAULT_REGION", "us-east-1")
+hello = load_example("examples/lambda/hello_handler.py")
+invoke = load_example("examples/lambda/invoke.py")
 
 
 class FakeContext:
@@ -284,7 +266,7 @@ def test_invoke_missing_function_raises(stubbed):
 
 # ---- cost formula (worked example on performance.md) ----------------------
 
-cost = _load("cost")
+cost = load_example("examples/lambda/cost.py")
 
 
 def test_gb_seconds():
@@ -315,7 +297,7 @@ def test_break_even_duration():
 def test_reuse_client_handler_uses_one_module_level_client(aws_env, monkeypatch):
     monkeypatch.setenv("BUCKET_NAME", "amzn-s3-demo-bucket")
     with mock_aws():
-        module = _load("reuse_client")
+        module = load_example("examples/lambda/reuse_client.py")
         boto3.client("s3", region_name="us-east-1").create_bucket(Bucket="amzn-s3-demo-bucket")
         module.s3.put_object(Bucket="amzn-s3-demo-bucket", Key="report.csv", Body=b"a,b\n1,2\n")
         client_before = module.s3

@@ -2,38 +2,15 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
-from pathlib import Path
 
 import boto3
 import pytest
+from conftest import load_example
 from moto import mock_aws
 
-EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "messaging"
-
-
-def _load(name: str):
-    spec = importlib.util.spec_from_file_location(f"messaging_{name}", EXAMPLES / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-sqs_dlq = _load("sqs_dlq")
-sns_fanout = _load("sns_fanout")
-
-
-@pytest.fixture
-def aws_env(monkeypatch):
-    for key, value in {
-        "AWS_ACCESS_KEY_ID": "testing",
-        "AWS_SECRET_ACCESS_KEY": "testing",
-        "AWS_SESSION_TOKEN": "testing",
-        "AWS_DEFAULT_REGION": "us-east-1",
-    }.items():
-        monkeypatch.setenv(key, value)
-    monkeypatch.delenv("AWS_PROFILE", raising=False)
+sqs_dlq = load_example("examples/messaging/sqs_dlq.py")
+sns_fanout = load_example("examples/messaging/sns_fanout.py")
 
 
 @pytest.fixture

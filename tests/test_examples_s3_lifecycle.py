@@ -2,28 +2,16 @@
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
-
 import boto3
 import pytest
+from conftest import load_example
 from moto import mock_aws
 
-SAMPLE = Path(__file__).resolve().parent.parent / "examples" / "s3" / "lifecycle_expire_prefix.py"
-spec = importlib.util.spec_from_file_location("s3_lifecycle_expire_prefix", SAMPLE)
-lifecycle = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(lifecycle)
+lifecycle = load_example("examples/s3/lifecycle_expire_prefix.py")
 
 
 @pytest.fixture
-def s3(monkeypatch):
-    for key, value in {
-        "AWS_ACCESS_KEY_ID": "testing",
-        "AWS_SECRET_ACCESS_KEY": "testing",
-        "AWS_SESSION_TOKEN": "testing",
-        "AWS_DEFAULT_REGION": "us-east-1",
-    }.items():
-        monkeypatch.setenv(key, value)
+def s3(aws_env):
     with mock_aws():
         client = boto3.client("s3", region_name="us-east-1")
         client.create_bucket(Bucket="amzn-s3-demo-bucket")

@@ -2,45 +2,19 @@
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
-
 import boto3
 import pytest
+from conftest import load_example
 from moto import mock_aws
 
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def _load(relative: str):
-    """Import an example file by path (examples/ is not an installed package)."""
-    path = ROOT / relative
-    spec = importlib.util.spec_from_file_location(path.stem, path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-_client_mod = _load("examples/s3/list_objects_client.py")
-_resource_mod = _load("examples/s3/list_objects_resource.py")
+_client_mod = load_example("examples/s3/list_objects_client.py")
+_resource_mod = load_example("examples/s3/list_objects_resource.py")
 Listing = _client_mod.Listing
 list_prefix = _client_mod.list_prefix
 list_keys = _resource_mod.list_keys
 
 BUCKET = "amzn-s3-demo-bucket"
 KEYS = ["fruit/apple.txt", "fruit/banana.txt", "fruit/tropical/mango.txt", "veg/carrot.txt"]
-
-
-@pytest.fixture
-def aws_env(monkeypatch):
-    for name, value in {
-        "AWS_ACCESS_KEY_ID": "testing",
-        "AWS_SECRET_ACCESS_KEY": "testing",
-        "AWS_SESSION_TOKEN": "testing",
-        "AWS_DEFAULT_REGION": "us-east-1",
-    }.items():
-        monkeypatch.setenv(name, value)
-    monkeypatch.delenv("AWS_PROFILE", raising=False)
 
 
 @pytest.fixture

@@ -2,28 +2,15 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
-from pathlib import Path
 
 import boto3
 import pytest
 from botocore.exceptions import ClientError
+from conftest import load_example
 from moto import mock_aws
 
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def _load(relative: str):
-    """Import an example file by path (examples/ is not an installed package)."""
-    path = ROOT / relative
-    spec = importlib.util.spec_from_file_location(path.stem, path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-_mod = _load("examples/secrets/get_secret.py")
+_mod = load_example("examples/secrets/get_secret.py")
 SecretNotFoundError = _mod.SecretNotFoundError
 get_secret = _mod.get_secret
 
@@ -31,15 +18,7 @@ SECRET_NAME = "prod/app/db"
 
 
 @pytest.fixture
-def client(monkeypatch):
-    for name, value in {
-        "AWS_ACCESS_KEY_ID": "testing",
-        "AWS_SECRET_ACCESS_KEY": "testing",
-        "AWS_SESSION_TOKEN": "testing",
-        "AWS_DEFAULT_REGION": "us-east-1",
-    }.items():
-        monkeypatch.setenv(name, value)
-    monkeypatch.delenv("AWS_PROFILE", raising=False)
+def client(aws_env):
     with mock_aws():
         yield boto3.client("secretsmanager", region_name="us-east-1")
 

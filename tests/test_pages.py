@@ -73,3 +73,11 @@ def test_diagram_is_rendered_from_its_source(source):
     assert "<script" not in drawn and "@import" not in drawn
     used = [p for p in PAGES if f"diagrams/{svg.name}" in p.read_text(encoding="utf-8")]
     assert used, f"{svg.name} is on no page"
+
+
+def test_table_headers_have_no_empty_cells():
+    # An empty header cell leaves a column of data cells with no header for screen readers.
+    empty = [f"{p.relative_to(DOCS)}:{n}" for p in PAGES
+             for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1)
+             if re.match(r"^\|\s*\|", line)]
+    assert empty == []

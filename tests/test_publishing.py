@@ -3,7 +3,6 @@ script, and the offline zip that searches from file:// with no server."""
 
 from __future__ import annotations
 
-import importlib.util
 import re
 import subprocess
 import sys
@@ -13,23 +12,16 @@ from pathlib import Path
 import boto3
 import pytest
 import yaml
+from conftest import ROOT, load_example
 from moto import mock_aws
 
-ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 WORKFLOW = ROOT / ".github" / "workflows" / "site.yml"
 TEMPLATE = ROOT / "scripts" / "aws" / "site-hosting.yaml"
 
 
-def _load(name: str, path: Path):
-    spec = importlib.util.spec_from_file_location(name, path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-upload_site = _load("upload_site", ROOT / "scripts" / "aws" / "upload_site.py")
-make_offline_zip = _load("make_offline_zip", ROOT / "scripts" / "make_offline_zip.py")
+upload_site = load_example("scripts/aws/upload_site.py")
+make_offline_zip = load_example("scripts/make_offline_zip.py")
 
 
 # --- GitHub Actions ---------------------------------------------------------------------------
@@ -95,13 +87,7 @@ def test_template_keeps_the_bucket_private_behind_https_cloudfront():
 
 
 @pytest.fixture
-def s3(monkeypatch):
-    for key, value in {
-        "AWS_ACCESS_KEY_ID": "testing",
-        "AWS_SECRET_ACCESS_KEY": "testing",
-        "AWS_DEFAULT_REGION": "us-east-1",
-    }.items():
-        monkeypatch.setenv(key, value)
+def s3(aws_env):
     with mock_aws():
         client = boto3.client("s3", region_name="us-east-1")
         client.create_bucket(Bucket="amzn-s3-demo-bucket")

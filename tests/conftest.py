@@ -130,3 +130,15 @@ def browser(tmp_path_factory):
         )
         yield context
         context.close()
+
+
+@pytest.fixture
+def s3_bucket(aws_env):
+    """An S3 client on moto with the bucket amzn-s3-demo-bucket created."""
+    import boto3
+    from moto import mock_aws
+
+    with mock_aws():
+        client = boto3.client("s3", region_name="us-east-1")
+        client.create_bucket(Bucket="amzn-s3-demo-bucket")
+        yield client

@@ -9,11 +9,9 @@ import sys
 import zipfile
 from pathlib import Path
 
-import boto3
 import pytest
 import yaml
 from conftest import ROOT, load_example
-from moto import mock_aws
 
 BIN = Path(sys.executable).parent
 WORKFLOW = ROOT / ".github" / "workflows" / "site.yml"
@@ -86,14 +84,6 @@ def test_template_keeps_the_bucket_private_behind_https_cloudfront():
 # --- Upload script against moto ----------------------------------------------------------------
 
 
-@pytest.fixture
-def s3(aws_env):
-    with mock_aws():
-        client = boto3.client("s3", region_name="us-east-1")
-        client.create_bucket(Bucket="amzn-s3-demo-bucket")
-        yield client
-
-
 def _fake_site(root: Path) -> Path:
     files = {
         "index.html": "<h1>home</h1>",
@@ -109,15 +99,15 @@ def _fake_site(root: Path) -> Path:
     return root
 
 
-def test_upload_sets_types_and_caching_and_removes_stale_objects(s3, tmp_path):
+def test_upload_sets_types_and_caching_and_removes_stale_objects(s3_bucket, tmp_path):
     site = _fake_site(tmp_path)
-    s3.put_object(Bucket="amzn-s3-demo-bucket", Key="old-page.html", Body=b"gone")
-    result = upload_site.sync(s3, "amzn-s3-demo-bucket", site)
+    s3_bucket.put_object(Bucket="amzn-s3-demo-bucket", Key="old-page.html", Body=b"gone")
+    result = upload_site.sync(s3_bucket, "amzn-s3-demo-bucket", site)
     assert result["deleted"] == ["old-page.html"]
     assert len(result["uploaded"]) == 6
 
     def head(key):
-        return s3.head_object(Bucket="amzn-s3-demo-bucket", Key=key)
+        return s3_bucket.head_object(Bucket="amzn-s3-demo-bucket", Key=key)
 
     assert head("index.html")["ContentType"] == "text/html; charset=utf-8"
     assert head("index.html")["CacheControl"] == "public, max-age=0, must-revalidate"
@@ -126,18 +116,18 @@ def test_upload_sets_types_and_caching_and_removes_stale_objects(s3, tmp_path):
     assert head("assets/stylesheets/extra.css")["CacheControl"] == "public, max-age=86400"
     assert head("search/search_index.js")["CacheControl"] == "public, max-age=0, must-revalidate"
     assert head("assets/images/favicon.png")["ContentType"] == "image/png"
-    keys = {o["Key"] for o in s3.list_objects_v2(Bucket="amzn-s3-demo-bucket")["Contents"]}
+    keys = {o["Key"] for o in s3_bucket.list_objects_v2(Bucket="amzn-s3-demo-bucket")["Contents"]}
     assert "old-page.html" not in keys
 
 
-def test_upload_skips_unchanged_files_and_dry_run_changes_nothing(s3, tmp_path):
+def test_upload_skips_unchanged_files_and_dry_run_changes_nothing(s3_bucket, tmp_path):
     site = _fake_site(tmp_path)
-    upload_site.sync(s3, "amzn-s3-demo-bucket", site)
+    upload_site.sync(s3_bucket, "amzn-s3-demo-bucket", site)
     (site / "index.html").write_text("<h1>new home</h1>", encoding="utf-8")
     (site / "compute" / "ec2.html").unlink()
-    planned = upload_site.sync(s3, "amzn-s3-demo-bucket", site, dry_run=True)
+    planned = upload_site.sync(s3_bucket, "amzn-s3-demo-bucket", site, dry_run=True)
     assert planned == {"uploaded": ["index.html"], "deleted": ["compute/ec2.html"]}
-    keys = {o["Key"] for o in s3.list_objects_v2(Bucket="amzn-s3-demo-bucket")["Contents"]}
+    keys = {o["Key"] for o in s3_bucket.list_objects_v2(Bucket="amzn-s3-demo-bucket")["Contents"]}
     assert "compute/ec2.html" in keys
 
 

@@ -46,6 +46,32 @@ def test_shared_section_links_scroll_the_heading_into_view(site_dir, site_url, b
     page.close()
 
 
+def test_section_link_below_many_tables_lands_on_its_heading(site_dir, site_url, browser):
+    # Off-screen tables are rendered lazily (content-visibility); the heading after
+    # the last of them must still be where the browser scrolls, at once and after
+    # the tables above it have been measured.
+    page_path = max(_pages(site_dir), key=lambda p: (site_dir / p).read_text(encoding="utf-8").count("<table"))
+    anchor = re.findall(r'<h2 id="([^"]+)"', (site_dir / page_path).read_text(encoding="utf-8"))[-1]
+    page = browser.new_page()
+    page.goto(f"{site_url}/{page_path}#{anchor}")
+    for wait in (100, 1500):
+        page.wait_for_timeout(wait)
+        box = page.locator(f"[id='{anchor}']").bounding_box()
+        assert box is not None and 0 <= box["y"] < page.viewport_size["height"] / 2, (page_path, anchor, box)
+    page.close()
+
+
+def test_table_regions_are_named_apart(site_dir, site_url, browser):
+    page_path = max(_pages(site_dir), key=lambda p: (site_dir / p).read_text(encoding="utf-8").count("<table"))
+    page = browser.new_page()
+    page.goto(f"{site_url}/{page_path}")
+    page.wait_for_function("document.querySelectorAll('.md-typeset__scrollwrap[aria-label]').length > 1")
+    labels = page.eval_on_selector_all(".md-typeset__scrollwrap", "els => els.map(e => e.getAttribute('aria-label'))")
+    page.close()
+    assert len(labels) > 1 and len(set(labels)) == len(labels)
+    assert all(re.fullmatch(r"Table \d+: \S.*", label) for label in labels), labels
+
+
 def test_content_tabs_switch_and_stay_linked_across_pages(site_dir, site_url, browser):
     tabbed = _pages_with(site_dir, 'class="tabbed-set')
     assert tabbed, "no page has content tabs"
@@ -144,6 +170,10 @@ def test_no_serious_accessibility_violations(site_dir, site_url, browser):
     problems = []
     for path in _pages(site_dir):
         page.goto(f"{site_url}/{path}")
+        # Tables off screen are not rendered until scrolled near (content-visibility:
+        # auto in extra.css). axe reads colours from what is painted, so render
+        # everything first, as the reader's scrolling would.
+        page.add_style_tag(content="* { content-visibility: visible !important; }")
         for violation in axe.run(page).response["violations"]:
             if violation["impact"] in {"serious", "critical"}:
                 targets = ", ".join(str(node["target"]) for node in violation["nodes"][:3])

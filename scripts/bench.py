@@ -3,7 +3,8 @@
     python scripts/bench.py [--pages N] [--runs 3] [--no-lighthouse]
 
 Figures: cold strict build time, checker time, search index size, the heaviest page
-(bytes transferred gzip-compressed, by type), search latency from file:// and http,
+(bytes transferred gzip-compressed, by type), requests to other hosts (budget: none),
+search latency from file:// and http,
 and Lighthouse scores (mobile and desktop) per page. Lighthouse 12.2.3 comes from
 npm (node_modules) and drives Debian's Chromium (CHROME_PATH=/usr/bin/chromium),
 against a local server on 127.0.0.1 that serves text gzip-compressed, as real hosts do.
@@ -89,12 +90,15 @@ def timed(cmd: list[str]) -> float:
     return elapsed
 
 
-def page_weights(browser, base: str, pages: list[str]) -> tuple[str, dict[str, int]]:
-    """The heaviest page by bytes transferred, and its bytes by resource type."""
-    heaviest, heaviest_bytes = "", {}
+def page_weights(browser, base: str, pages: list[str]) -> tuple[str, dict[str, int], list[str]]:
+    """The heaviest page by bytes transferred, its bytes by resource type, and every
+    request any page made to another host."""
+    heaviest, heaviest_bytes, foreign = "", {}, []
     for path in pages:
         by_type: dict[str, int] = defaultdict(int)
         page = browser.new_page()
+        page.on("request", lambda req, path=path: req.url.startswith((base, "data:", "blob:"))
+                or foreign.append(f"{path} -> {req.url}"))
         page.on("requestfinished", lambda req, acc=by_type: acc.__setitem__(
             req.resource_type, acc[req.resource_type] + req.sizes()["responseBodySize"]
             + req.sizes()["responseHeadersSize"]))
@@ -102,7 +106,7 @@ def page_weights(browser, base: str, pages: list[str]) -> tuple[str, dict[str, i
         page.close()
         if sum(by_type.values()) > sum(heaviest_bytes.values()):
             heaviest, heaviest_bytes = path, dict(by_type)
-    return heaviest, heaviest_bytes
+    return heaviest, heaviest_bytes, foreign
 
 
 SEARCH_PROBE = """async (query) => {
@@ -186,7 +190,9 @@ def main(argv: list[str] | None = None) -> int:
     with sync_playwright() as pw, tempfile.TemporaryDirectory() as profile:
         browser = pw.chromium.launch_persistent_context(profile, executable_path=CHROMIUM, headless=True,
                                                         args=CHROMIUM_ARGS[1:])
-        heaviest, weights = page_weights(browser, base, pages)
+        heaviest, weights, foreign = page_weights(browser, base, pages)
+        print(f"requests to other hosts ({len(pages)} pages loaded): {len(foreign)}")
+        missed += [f"request to another host: {line}" for line in foreign]
         detail = ", ".join(f"{kind} {size / 1024:.0f} KiB" for kind, size in sorted(weights.items()))
         print(f"largest page: {heaviest} {sum(weights.values()) / 1024:.0f} KiB transferred ({detail})")
         queries = ["GetObject", "list_objects_v2", "TransactWriteItems", "dead-letter queue"]

@@ -4,8 +4,7 @@
 
 Figures: cold strict build time, checker time, search index size, the heaviest page
 (bytes transferred gzip-compressed, by type), requests to other hosts (budget: none),
-search latency from file:// and http,
-and Lighthouse scores (mobile and desktop) per page. Lighthouse 12.2.3 comes from
+search latency from file:// and http, and Lighthouse scores (mobile and desktop) per page. Lighthouse 12.2.3 comes from
 npm (node_modules) and drives Debian's Chromium (CHROME_PATH=/usr/bin/chromium),
 against a local server on 127.0.0.1 that serves text gzip-compressed, as real hosts do.
 """
@@ -97,8 +96,12 @@ def page_weights(browser, base: str, pages: list[str]) -> tuple[str, dict[str, i
     for path in pages:
         by_type: dict[str, int] = defaultdict(int)
         page = browser.new_page()
-        page.on("request", lambda req, path=path: req.url.startswith((base, "data:", "blob:"))
-                or foreign.append(f"{path} -> {req.url}"))
+
+        def record_foreign(req, path=path):
+            if not req.url.startswith((base, "data:", "blob:")):
+                foreign.append(f"{path} -> {req.url}")
+
+        page.on("request", record_foreign)
         page.on("requestfinished", lambda req, acc=by_type: acc.__setitem__(
             req.resource_type, acc[req.resource_type] + req.sizes()["responseBodySize"]
             + req.sizes()["responseHeadersSize"]))
@@ -144,7 +147,8 @@ def search_latency(browser, url: str, queries: list[str]) -> float:
         box.fill("")
         page.wait_for_timeout(300)
         worst = max(worst, page.evaluate(SEARCH_PROBE, query))
-        assert page.locator(".md-search-result__item").count() > 0, f"no results for {query!r}"
+        if page.locator(".md-search-result__item").count() == 0:
+            sys.exit(f"bench: search for {query!r} found nothing at {url}")
     page.close()
     return worst
 

@@ -24,23 +24,32 @@ def row(service: str, section: str) -> str:
     return match.group(1)
 
 
-def doc(service: str, operation: str, *members: str) -> str:
+def member(service: str, operation: str, *path: str):
+    """The shape of one input member of an operation, following path down nested members."""
     shape = SESSION.get_service_model(service).operation_model(operation).input_shape
-    for member in members:
-        shape = shape.members[member]
-    return re.sub(r"<[^>]+>", "", shape.documentation or "")
+    for name in path:
+        shape = shape.members[name]
+    return shape
+
+
+def plain(documentation: str | None) -> str:
+    """Model documentation without its HTML tags."""
+    return re.sub(r"<[^>]+>", "", documentation or "")
+
+
+def doc(service: str, operation: str, *path: str) -> str:
+    return plain(member(service, operation, *path).documentation)
 
 
 def test_lambda_memory_minimum_and_steps():
-    member = SESSION.get_service_model("lambda").operation_model("CreateFunction").input_shape.members["MemorySize"]
-    assert member.metadata["min"] == 128
-    assert "multiple of 1 MB" in member.documentation
+    memory = member("lambda", "CreateFunction", "MemorySize")
+    assert memory.metadata["min"] == 128
+    assert "multiple of 1 MB" in memory.documentation
     assert "128 MB to 10,240 MB, in 1 MB steps" in row("lambda", "memory")
 
 
 def test_lambda_ephemeral_storage_minimum():
-    size = (SESSION.get_service_model("lambda").operation_model("CreateFunction")
-            .input_shape.members["EphemeralStorage"].members["Size"])
+    size = member("lambda", "CreateFunction", "EphemeralStorage", "Size")
     assert size.metadata["min"] == 512
     assert "512 MB to 10,240 MB" in row("lambda", "ephemeral-storage")
 
@@ -53,7 +62,7 @@ def test_lambda_timeout_row_quotes_the_api_model():
 
 @pytest.mark.parametrize(("kind", "section"), [("synchronous", "sync-payload"), ("asynchronous", "async-payload")])
 def test_lambda_payload_limits(kind, section):
-    model = re.sub(r"<[^>]+>", "", SESSION.get_service_model("lambda").operation_model("Invoke").documentation)
+    model = plain(SESSION.get_service_model("lambda").operation_model("Invoke").documentation)
     size = re.search(rf"For {kind} invocations, the maximum payload size is (\d+ MB)", model).group(1)
     assert size in row("lambda", section)
 
@@ -65,8 +74,7 @@ def test_sqs_message_size():
 
 
 def test_dynamodb_transaction_actions():
-    items = (SESSION.get_service_model("dynamodb").operation_model("TransactWriteItems")
-             .input_shape.members["TransactItems"])
+    items = member("dynamodb", "TransactWriteItems", "TransactItems")
     assert f"| {items.metadata['max']} |" in row("dynamodb", "transaction-actions")
 
 

@@ -21,6 +21,10 @@ def _pages_with(site_dir, marker: str) -> list[str]:
     return [p for p in _pages(site_dir) if marker in (site_dir / p).read_text(encoding="utf-8")]
 
 
+def _page_with_most_tables(site_dir) -> str:
+    return max(_pages(site_dir), key=lambda p: (site_dir / p).read_text(encoding="utf-8").count("<table"))
+
+
 def _published_anchors(site_dir, limit: int = 12) -> list[tuple[str, str]]:
     """A spread of (page, heading id) pairs taken from the built pages."""
     pairs = []
@@ -50,7 +54,7 @@ def test_section_link_below_many_tables_lands_on_its_heading(site_dir, site_url,
     # Off-screen tables are rendered lazily (content-visibility); the heading after
     # the last of them must still be where the browser scrolls, at once and after
     # the tables above it have been measured.
-    page_path = max(_pages(site_dir), key=lambda p: (site_dir / p).read_text(encoding="utf-8").count("<table"))
+    page_path = _page_with_most_tables(site_dir)
     anchor = re.findall(r'<h2 id="([^"]+)"', (site_dir / page_path).read_text(encoding="utf-8"))[-1]
     page = browser.new_page()
     page.goto(f"{site_url}/{page_path}#{anchor}")
@@ -62,7 +66,7 @@ def test_section_link_below_many_tables_lands_on_its_heading(site_dir, site_url,
 
 
 def test_table_regions_are_named_apart(site_dir, site_url, browser):
-    page_path = max(_pages(site_dir), key=lambda p: (site_dir / p).read_text(encoding="utf-8").count("<table"))
+    page_path = _page_with_most_tables(site_dir)
     page = browser.new_page()
     page.goto(f"{site_url}/{page_path}")
     page.wait_for_function("document.querySelectorAll('.md-typeset__scrollwrap[aria-label]').length > 1")

@@ -1,55 +1,83 @@
 # The two commands a newcomer needs: `make serve` and `make test`.
-# Each sets up what it needs first (virtual environment, pip, npm).
+# Set-up comes in layers, each installed the first time a target needs it:
+#   site   (make serve, make build, make offline): MkDocs, Material, pymdown-extensions
+#          and the 1.4 KB iframe-worker shim (npm, production dependencies only)
+#   test   (make test, make check): + pytest, Playwright, moto, the AWS data, Zensical
+#   bench  (make bench): + Lighthouse (npm dev dependencies)
+# One constraints file pins every transitive Python dependency; package-lock.json pins npm.
 
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
+PIP    := $(BIN)/pip install --quiet --disable-pip-version-check
 SHIM   := docs/assets/vendor/iframe-worker/shim.js
-SETUP  := $(VENV)/.installed node_modules/.installed $(SHIM)
+ZIP    := aws-field-guide-offline.zip
+ARGS   ?=
+
+SITE_LAYER  := $(VENV)/.site $(SHIM)
+TEST_LAYER  := $(SITE_LAYER) $(VENV)/.test
+BENCH_LAYER := $(TEST_LAYER) node_modules/lighthouse/package.json
 
 export DISABLE_MKDOCS_2_WARNING := true
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: setup serve build test check bench offline clean
 
-setup: $(SETUP)
+setup: $(TEST_LAYER)
 
-$(VENV)/.installed: requirements.txt requirements-dev.txt constraints.txt pyproject.toml
+$(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt -c constraints.txt
-	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
+
+$(VENV)/.site: requirements.txt constraints.txt | $(VENV)/bin/python
+	$(PIP) -r requirements.txt -c constraints.txt
 	touch $@
 
-node_modules/.installed: package.json package-lock.json
-	npm ci --no-audit --no-fund --silent
+$(VENV)/.test: $(VENV)/.site requirements-dev.txt constraints.txt pyproject.toml
+	$(PIP) -r requirements-dev.txt -c constraints.txt
+	$(PIP) --no-deps -e .
 	touch $@
+
+# The site ships only iframe-worker (production dependency); Lighthouse is a dev dependency
+# that only the benchmark installs.
+node_modules/iframe-worker/package.json: package.json package-lock.json
+	npm ci --omit=dev --no-audit --no-fund --silent
+	touch $@
+
+node_modules/lighthouse/package.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+	touch $@ node_modules/iframe-worker/package.json
 
 # The shim that lets search run from file:// comes from the pinned npm package,
 # not from a CDN, and is not committed.
-$(SHIM): node_modules/.installed
+$(SHIM): node_modules/iframe-worker/package.json
 	mkdir -p $(dir $@)
 	cp node_modules/iframe-worker/shim/index.js $@
 
-serve: setup
+serve: $(SITE_LAYER)
 	$(BIN)/mkdocs serve --livereload
 
-build: setup
+build: $(SITE_LAYER)
 	$(BIN)/mkdocs build --strict
 
-check: setup
+# The offline copy: built once, zipped, and published next to the site (site/$(ZIP));
+# `make test` searches this very zip from file://.
+offline: build
+	$(BIN)/python scripts/make_offline_zip.py site dist/$(ZIP)
+	cp dist/$(ZIP) site/$(ZIP)
+
+check: $(TEST_LAYER)
 	$(BIN)/python scripts/check_docs.py
 
-test: setup
+test: $(TEST_LAYER)
 	sh scripts/ensure_chromium.sh
 	$(BIN)/ruff check scripts tests examples
 	$(BIN)/python scripts/check_docs.py
-	$(BIN)/python -m pytest
+	$(MAKE) --no-print-directory offline
+	OFFLINE_ZIP=$(CURDIR)/dist/$(ZIP) $(BIN)/python -m pytest
 
-offline: build
-	$(BIN)/python scripts/make_offline_zip.py site dist/aws-field-guide-offline.zip
-
-bench: setup
-	$(BIN)/python scripts/bench.py
+# Flags for the benchmark: make bench ARGS=--no-lighthouse
+bench: $(BENCH_LAYER)
+	$(BIN)/python scripts/bench.py $(ARGS)
 
 clean:
 	rm -rf site dist $(VENV) node_modules docs/assets/vendor

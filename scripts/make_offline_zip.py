@@ -2,7 +2,9 @@
 
     python scripts/make_offline_zip.py SITE_DIR ZIP_PATH
 
-The zip holds one folder, aws-field-guide/, with index.html at its top.
+The zip holds one folder, aws-field-guide/, with index.html at its top. `make offline` then
+publishes it next to the site (site/aws-field-guide-offline.zip), which the home page links to;
+a zip already in SITE_DIR is not packed into the new one.
 """
 
 from __future__ import annotations
@@ -12,11 +14,12 @@ import zipfile
 from pathlib import Path
 
 FOLDER = "aws-field-guide"
+ZIP_NAME = "aws-field-guide-offline.zip"
 
 
 def make_zip(site_dir: Path, zip_path: Path) -> int:
     """Write the zip; return the number of files packed."""
-    files = sorted(p for p in site_dir.rglob("*") if p.is_file())
+    files = sorted(p for p in site_dir.rglob("*") if p.is_file() and p.name != ZIP_NAME)
     zip_path.parent.mkdir(parents=True, exist_ok=True)
     with zipfile.ZipFile(zip_path, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
         for path in files:

@@ -3,6 +3,7 @@ script, and the offline zip that searches from file:// with no server."""
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -47,6 +48,21 @@ def test_workflow_tests_pull_requests_and_deploys_main_only():
     assert deploy["needs"] == "test"
     assert any(step.get("uses", "").startswith("actions/deploy-pages@") for step in deploy["steps"])
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
+
+
+def test_deploy_publishes_the_tested_site_and_offline_zip():
+    # The artifact is the site/ that `make test` built and tested, zip included: no second build.
+    steps = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))["jobs"]["test"]["steps"]
+    runs = [step.get("run", "") for step in steps]
+    test = runs.index("make test")
+    upload = next(i for i, s in enumerate(steps) if s.get("uses", "").startswith("actions/upload-pages-artifact@"))
+    assert test < upload and steps[upload]["with"]["path"] == "site"
+    assert not any("make build" in r or "mkdocs build" in r for r in runs[test + 1:])
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    offline = makefile.split("\noffline:", 1)[1].split("\n\n", 1)[0]
+    assert "site/$(ZIP)" in offline and "ZIP    := aws-field-guide-offline.zip" in makefile
+    test_target = makefile.split("\ntest:", 1)[1].split("\n\n", 1)[0]
+    assert "offline" in test_target and "OFFLINE_ZIP=" in test_target
 
 
 # --- CloudFormation template -------------------------------------------------------------------
@@ -141,9 +157,17 @@ def test_upload_script_refuses_a_missing_build(tmp_path, capsys):
 
 @pytest.mark.browser
 def test_offline_zip_unpacks_and_searches_from_file_url(site_dir, tmp_path, browser):
-    archive = tmp_path / "offline.zip"
-    count = make_offline_zip.make_zip(site_dir, archive)
-    assert count == sum(1 for p in site_dir.rglob("*") if p.is_file())
+    # `make test` (and so CI) passes the zip that `make offline` built and the deploy publishes:
+    # the very file readers download is the one searched here. Run alone, pytest packs its own build.
+    archive = Path(os.environ.get("OFFLINE_ZIP") or tmp_path / "offline.zip")
+    if "OFFLINE_ZIP" not in os.environ:
+        make_offline_zip.make_zip(site_dir, archive)
+    assert archive.is_file(), f"{archive} not found: run `make offline` first"
+    with zipfile.ZipFile(archive) as z:
+        names = z.namelist()
+    pages = {p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*.html")}
+    assert pages <= {n.removeprefix("aws-field-guide/") for n in names}, "the zip lacks pages of this build"
+    assert not any(n.endswith(".zip") for n in names), "the zip must not contain itself"
     unpacked = tmp_path / "unpacked"
     with zipfile.ZipFile(archive) as z:
         z.extractall(unpacked)

@@ -121,7 +121,7 @@ def test_palette_toggle_persists_across_pages(site_url, browser):
     page = browser.new_page()
     page.goto(f"{site_url}/index.html")
     before = page.locator("body").get_attribute("data-md-color-scheme")
-    page.locator("form[data-md-component='palette'] label:visible").first.click()
+    page.locator("form.md-header__option label:visible").first.click()
     after = page.locator("body").get_attribute("data-md-color-scheme")
     page.goto(f"{site_url}/compute/ec2.html")
     assert page.locator("body").get_attribute("data-md-color-scheme") == after

@@ -46,3 +46,61 @@ def test_page_loader_reports_requests_to_other_hosts(tiny_site, browser):
     heaviest, weights, foreign = bench.page_weights(browser, base, ["index.html", "leaky.html"])
     assert foreign == ["leaky.html -> http://cdn.example.invalid/pixel.png"]
     assert heaviest == "index.html" and weights["document"] > 0
+
+
+# --- Lighthouse bookkeeping (no Lighthouse run needed) -----------------------------------------
+
+
+def _report(performance: float, tbt: float, first_paint: int, load: int, seo: float = 1.0) -> dict:
+    return {
+        "categories": {"performance": {"score": performance}, "accessibility": {"score": 1.0},
+                       "best-practices": {"score": 1.0}, "seo": {"score": seo}},
+        "audits": {
+            "total-blocking-time": {"numericValue": tbt},
+            "metrics": {"details": {"items": [{"observedFirstPaint": first_paint, "observedLoad": load}]}},
+            "document-title": {"score": 1, "scoreDisplayMode": "binary"},
+            "meta-description": {"score": 0, "scoreDisplayMode": "binary"},
+        },
+    }
+
+
+def test_summarize_flags_a_first_frame_after_load():
+    on_time = bench.summarize(_report(0.99, 80.4, first_paint=900, load=1500))
+    stalled = bench.summarize(_report(0.71, 60, first_paint=2600, load=1500))
+    assert on_time["scores"]["performance"] == 99 and on_time["tbt"] == 80 and not on_time["late_first_frame"]
+    assert stalled["late_first_frame"] and on_time["failing"] == ["meta-description"]
+
+
+def test_measure_reruns_stalled_runs_and_keeps_the_median():
+    results = iter([
+        bench.summarize(_report(0.70, 50, 2600, 1500)),  # stalled: run again
+        *(bench.summarize(_report(s, t, 900, 1500)) for s, t in [(0.97, 300), (0.99, 90), (0.98, 200),
+                                                                  (1.0, 60), (0.96, 350)]),
+    ])
+    result = bench.measure("u", "mobile", runs=5, retries=3, run=lambda url, preset: next(results))
+    assert result["reruns"] == 1 and result["stalled_kept"] == 0
+    assert result["scores"]["performance"] == 98 and result["spread"] == (96, 100) and result["tbt_median"] == 200
+
+
+def test_measure_keeps_stalled_runs_once_retries_are_spent():
+    stalled = bench.summarize(_report(0.70, 50, 2600, 1500))
+    result = bench.measure("u", "mobile", runs=5, retries=2, run=lambda url, preset: stalled)
+    assert result["reruns"] == 2 and result["stalled_kept"] == 5
+
+
+def test_budget_is_relative_to_the_reference_page():
+    reference = {"scores": {"performance": 99}}
+    page = {"scores": {"performance": 97, "accessibility": 100, "best-practices": 100, "seo": 100}}
+    assert bench.budget_misses("a.html", "mobile", page, reference) == []
+    page["scores"]["performance"] = 96
+    page["scores"]["seo"] = 92
+    misses = bench.budget_misses("a.html", "mobile", page, reference)
+    assert misses == ["a.html mobile seo=92 < 100", "a.html mobile performance=96 < 97 (reference 99 - 2)"]
+
+
+def test_reference_site_is_one_material_page_with_the_site_theme(tmp_path):
+    site = bench.reference_site(tmp_path / "ref")
+    html = (site / "index.html").read_text(encoding="utf-8")
+    assert "A minimal Material page" in html and 'data-md-color-primary="indigo"' in html
+    assert "extra.css" not in html and "code-copy.js" not in html  # none of the site's own additions
+    assert 'data-md-component="palette"' in html  # Material's own palette, as a plain Material site has

@@ -73,6 +73,14 @@ def test_sqs_message_size():
     assert "1 MiB" in row("messaging", "sqs-message-size")
 
 
+def test_eventbridge_put_events_limit_is_per_request():
+    model = plain(SESSION.get_service_model("events").operation_model("PutEvents").documentation)
+    assert "the total entry size must be less than 1MB" in model
+    entries = member("events", "PutEvents", "Entries").metadata["max"]
+    quota = row("messaging", "eventbridge-event-size")
+    assert "under 1 MB" in quota and "all entries together" in quota and f"up to {entries} entries" in quota
+
+
 def test_dynamodb_transaction_actions():
     items = member("dynamodb", "TransactWriteItems", "TransactItems")
     assert f"| {items.metadata['max']} |" in row("dynamodb", "transaction-actions")

@@ -93,7 +93,8 @@ def load_queries(path: Path = QUERIES) -> list[Query]:
         if not (isinstance(raw, dict) and isinstance(raw.get("q"), str) and raw["q"].strip()
                 and isinstance(raw.get("expect"), list) and raw["expect"]
                 and all(isinstance(t, str) and t.split("#")[0].endswith(".html") for t in raw["expect"])):
-            raise QueryFileError(f"{path}:{line}: each entry needs q: TEXT and expect: [page.html or page.html#id, ...]")
+            raise QueryFileError(f"{path}:{line}: each entry needs q: TEXT and "
+                                 "expect: [page.html or page.html#id, ...]")
         queries.append(Query(raw["q"], tuple(raw["expect"]), line))
     return queries
 
@@ -193,7 +194,8 @@ def metrics(outcomes: list[Outcome]) -> dict[str, float]:
 def summary(m: dict[str, float]) -> str:
     return (f"search quality ({m['queries']} queries, file://): top-1 page {m['top1_page']:.1%}, "
             f"top-1 section {m['top1_section']:.1%}, MRR@10 {m['mrr10']:.3f}, zero results "
-            f"{m['zero_results']} (after {m['corrected']} 'Did you mean'), latency median {m['latency_median_ms']:.0f} ms, max {m['latency_max_ms']:.0f} ms")
+            f"{m['zero_results']} (after {m['corrected']} 'Did you mean'), "
+            f"latency median {m['latency_median_ms']:.0f} ms, max {m['latency_max_ms']:.0f} ms")
 
 
 def misses(outcomes: list[Outcome]) -> list[str]:

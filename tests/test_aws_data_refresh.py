@@ -57,7 +57,8 @@ def test_rewrite_pins_changes_only_pinned_names_and_keeps_comments():
 def test_junit_outcomes_reads_passes_failures_and_errors():
     xml = """<testsuites><testsuite>
       <testcase classname="tests.test_fact_drift" name="test_a"/>
-      <testcase classname="tests.test_fact_drift" name="test_b"><failure message="AssertionError: 900 != 1800">x</failure></testcase>
+      <testcase classname="tests.test_fact_drift" name="test_b">
+        <failure message="AssertionError: 900 != 1800">x</failure></testcase>
       <testcase classname="tests.test_fact_drift" name="test_c"><error message="">KeyError: 'Timeout'
 more</error></testcase>
       <testcase classname="tests.test_fact_drift" name="test_d"><skipped/></testcase>

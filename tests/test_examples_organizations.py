@@ -67,3 +67,29 @@ def test_second_ou_reuses_the_enabled_policy_type(org):
     assert names == ["Sandbox", "Workloads"]
     attached = org.list_policies_for_target(TargetId=ou2, Filter="SERVICE_CONTROL_POLICY")["Policies"]
     assert policy2 in {p["Id"] for p in attached}
+
+
+def _policy(name):
+    return json.loads((guardrails.SCP_FILE.parent / name).read_text(encoding="utf-8"))
+
+
+def test_documented_scps_have_no_principal_and_only_deny():
+    # SCPs apply to the principals of the accounts they are attached to: no Principal element.
+    for name in ("scp-deny-leave-organization.json", "scp-deny-outside-regions.json"):
+        for statement in _policy(name)["Statement"]:
+            assert "Principal" not in statement and "NotPrincipal" not in statement, name
+            assert statement["Effect"] == "Deny", name
+
+
+def test_documented_rcp_denies_for_every_principal():
+    # Custom RCPs are deny statements for "Principal": "*" (RCPFullAWSAccess supplies the Allow).
+    statements = _policy("rcp-s3-tls-and-org-only.json")["Statement"]
+    assert {(s["Effect"], json.dumps(s["Principal"])) for s in statements} == {("Deny", '"*"')}
+    conditions = [s["Condition"] for s in statements]
+    assert {"BoolIfExists": {"aws:SecureTransport": "false"}} in conditions
+
+
+def test_region_scp_exempts_global_services():
+    statement = _policy("scp-deny-outside-regions.json")["Statement"][0]
+    assert {"iam:*", "sts:*", "organizations:*", "cloudfront:*", "route53:*"} <= set(statement["NotAction"])
+    assert "aws:RequestedRegion" in statement["Condition"]["StringNotEquals"]

@@ -89,3 +89,26 @@ def test_s3_storage_classes_on_the_site_exist_in_the_model():
     page = (QUOTAS.parent.parent / "storage" / "s3.md").read_text(encoding="utf-8")
     for name in ("Express One Zone", "S3 on Outposts", "Glacier Instant Retrieval", "Glacier Deep Archive"):
         assert name in page
+
+
+def test_vpc_subnet_size_and_reserved_addresses():
+    model = plain(SESSION.get_service_model("ec2").operation_model("CreateSubnet").documentation)
+    assert "between a /28 netmask (16 IP addresses) and a /16 netmask (65,536 IP addresses)" in model
+    assert "reserves both the first four and the last IPv4 address" in model
+    assert "/28 (16 addresses) to /16 (65,536 addresses); 5 addresses reserved" in row("vpc", "subnet-size")
+
+
+def test_vpc_network_acl_rule_numbers():
+    model = doc("ec2", "CreateNetworkAclEntry", "RuleNumber")
+    low, high = re.search(r"Positive integer from (\d+) to (\d+)", model).groups()
+    reserved = re.search(r"The range (\d+) to (\d+) is reserved", model).groups()
+    assert f"{int(low)} to {int(high):,}" in row("vpc", "nacl-rule-numbers")
+    assert f"{int(reserved[0]):,} to {int(reserved[1]):,} reserved" in row("vpc", "nacl-rule-numbers")
+    assert "ascending order by rule number" in model and "evaluated lowest first" in row("vpc", "nacl-rule-numbers")
+
+
+def test_vpc_regional_nat_gateway_mode_exists():
+    modes = member("ec2", "CreateNatGateway", "AvailabilityMode").enum
+    assert {"zonal", "regional"} <= set(modes)
+    page = (QUOTAS.parent.parent / "networking" / "vpc.md").read_text(encoding="utf-8")
+    assert "`AvailabilityMode=regional`" in page

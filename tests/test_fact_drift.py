@@ -97,3 +97,108 @@ def test_s3_storage_classes_on_the_site_exist_in_the_model():
     page = (QUOTAS.parent.parent / "storage" / "s3.md").read_text(encoding="utf-8")
     for name in ("Express One Zone", "S3 on Outposts", "Glacier Instant Retrieval", "Glacier Deep Archive"):
         assert name in page
+
+
+def test_vpc_subnet_size_and_reserved_addresses():
+    model = plain(SESSION.get_service_model("ec2").operation_model("CreateSubnet").documentation)
+    assert "between a /28 netmask (16 IP addresses) and a /16 netmask (65,536 IP addresses)" in model
+    assert "reserves both the first four and the last IPv4 address" in model
+    assert "/28 (16 addresses) to /16 (65,536 addresses); 5 addresses reserved" in row("vpc", "subnet-size")
+
+
+def test_vpc_network_acl_rule_numbers():
+    model = doc("ec2", "CreateNetworkAclEntry", "RuleNumber")
+    low, high = re.search(r"Positive integer from (\d+) to (\d+)", model).groups()
+    reserved = re.search(r"The range (\d+) to (\d+) is reserved", model).groups()
+    assert f"{int(low)} to {int(high):,}" in row("vpc", "nacl-rule-numbers")
+    assert f"{int(reserved[0]):,} to {int(reserved[1]):,} reserved" in row("vpc", "nacl-rule-numbers")
+    assert "ascending order by rule number" in model and "evaluated lowest first" in row("vpc", "nacl-rule-numbers")
+
+
+def test_vpc_regional_nat_gateway_mode_exists():
+    modes = member("ec2", "CreateNatGateway", "AvailabilityMode").enum
+    assert {"zonal", "regional"} <= set(modes)
+    page = (QUOTAS.parent.parent / "networking" / "vpc.md").read_text(encoding="utf-8")
+    assert "`AvailabilityMode=regional`" in page
+
+
+def shape_member(service: str, shape: str, name: str):
+    """One member of a named shape (for shapes reached through lists, such as ResourceRecordSet)."""
+    return SESSION.get_service_model(service).shape_for(shape).members[name]
+
+
+def test_route53_weight_and_ttl_ranges():
+    weight = shape_member("route53", "ResourceRecordSet", "Weight").metadata
+    ttl = shape_member("route53", "ResourceRecordSet", "TTL").metadata
+    assert f"{weight['min']} to {weight['max']}" in row("route53", "weight")
+    assert f"{ttl['min']} to {ttl['max']:,} seconds" in row("route53", "ttl")
+    assert "alias" in plain(shape_member("route53", "ResourceRecordSet", "TTL").documentation)
+
+
+def test_route53_weighted_records_per_name_and_multivalue_answers():
+    weight_doc = plain(shape_member("route53", "ResourceRecordSet", "Weight").documentation)
+    maximum = re.search(r"maximum of (\d+) weighted resource record sets", weight_doc).group(1)
+    assert row("route53", "same-name-records").split("|")[2].strip().startswith(maximum)
+    multivalue = plain(shape_member("route53", "ResourceRecordSet", "MultiValueAnswer").documentation)
+    assert "up to eight healthy records" in multivalue
+    assert "up to 8 healthy records" in row("route53", "multivalue-answers")
+
+
+def test_route53_health_check_interval_threshold_and_children():
+    config = SESSION.get_service_model("route53").shape_for("HealthCheckConfig")
+    interval = config.members["RequestInterval"].metadata
+    assert (interval["min"], interval["max"]) == (10, 30)
+    assert "30 seconds (standard) or 10 seconds (fast" in row("route53", "health-check-interval")
+    threshold = config.members["FailureThreshold"]
+    assert f"{threshold.metadata['min']} to {threshold.metadata['max']} consecutive checks (default 3)" in row(
+        "route53", "failure-threshold"
+    )
+    assert "default value is three" in plain(threshold.documentation)
+    children = config.members["ChildHealthChecks"].metadata["max"]
+    assert f"up to {children} in the API model" in row("route53", "child-health-checks")
+    assert {"CALCULATED", "CLOUDWATCH_METRIC"} <= set(config.members["Type"].enum)
+
+
+def test_route53_geoproximity_records_exist_outside_traffic_flow():
+    assert "GeoProximityLocation" in SESSION.get_service_model("route53").shape_for("ResourceRecordSet").members
+    page = (QUOTAS.parent.parent / "networking" / "route53.md").read_text(encoding="utf-8")
+    assert "`GeoProximityLocation`" in page
+
+
+def test_cloudfront_origin_read_timeout():
+    model = plain(shape_member("cloudfront", "CustomOriginConfig", "OriginReadTimeout").documentation)
+    low, high, default = re.search(
+        r"minimum timeout is (\d+) second, the maximum is (\d+) seconds, and the default .*? is (\d+) seconds", model
+    ).groups()
+    assert f"{low} to {high} seconds (default {default})" in row("cloudfront", "origin-response-timeout")
+
+
+def test_cloudfront_origin_connection_timeout_and_attempts():
+    timeout = plain(shape_member("cloudfront", "Origin", "ConnectionTimeout").documentation)
+    attempts = plain(shape_member("cloudfront", "Origin", "ConnectionAttempts").documentation)
+    t_low, t_high, t_default = re.search(
+        r"minimum timeout is (\d+) second, the maximum is (\d+) seconds, and the default .*? is (\d+) seconds", timeout
+    ).groups()
+    a_low, a_high, a_default = re.search(
+        r"minimum number is (\d+), the maximum is (\d+), and the default .*? is (\d+)", attempts
+    ).groups()
+    expected = f"{t_low} to {t_high} seconds (default {t_default}); {a_low} to {a_high} attempts (default {a_default})"
+    assert expected in row("cloudfront", "origin-connection")
+
+
+def test_cloudfront_acm_certificates_must_be_in_us_east_1():
+    model = plain(shape_member("cloudfront", "ViewerCertificate", "ACMCertificateArn").documentation)
+    assert "only supports ACM certificates in the US East (N. Virginia) Region (us-east-1)" in model
+    page = (QUOTAS.parent.parent / "networking" / "cloudfront.md").read_text(encoding="utf-8")
+    assert "must be in US\nEast (N. Virginia), us-east-1" in page
+
+
+def test_cloudfront_functions_runtimes_and_viewer_only_events():
+    model = SESSION.get_service_model("cloudfront")
+    runtimes = set(model.shape_for("FunctionRuntime").enum)
+    page = (QUOTAS.parent.parent / "networking" / "cloudfront.md").read_text(encoding="utf-8")
+    assert all(f"`{runtime}`" in page for runtime in runtimes)
+    events = plain(model.shape_for("FunctionAssociation").members["EventType"].documentation)
+    assert "cannot use origin-facing event types" in events
+    lambda_arn = plain(model.shape_for("LambdaFunctionAssociation").members["LambdaFunctionARN"].documentation)
+    assert "function version" in lambda_arn and "$LATEST" in lambda_arn

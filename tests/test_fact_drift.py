@@ -202,3 +202,67 @@ def test_cloudfront_functions_runtimes_and_viewer_only_events():
     assert "cannot use origin-facing event types" in events
     lambda_arn = plain(model.shape_for("LambdaFunctionAssociation").members["LambdaFunctionARN"].documentation)
     assert "function version" in lambda_arn and "$LATEST" in lambda_arn
+def test_fargate_ephemeral_storage_range():
+    model = plain(SESSION.get_service_model("ecs").shape_for("EphemeralStorage").members["sizeInGiB"].documentation)
+    low, high = re.search(r"minimum supported value is (\d+) GiB and the maximum supported value is (\d+) GiB",
+                          model).groups()
+    assert f"set {low}–{high} GiB" in row("containers", "fargate-ephemeral-storage")
+
+
+def test_fargate_largest_task_sizes():
+    model = doc("ecs", "RegisterTaskDefinition", "memory")
+    # e.g. "Between 32GB and 120 GB in 8 GB increments - Available cpu values: 16384 (16 vCPU)"
+    pattern = r"Between (\d+) ?GB and (\d+) GB in (\d+) GB increments - Available cpu values: \d+ \((\d+) vCPU\)"
+    sizes = re.findall(pattern, model)
+    assert ("32", "120", "8", "16") in sizes and ("16", "60", "4", "8") in sizes
+    text = row("containers", "fargate-task-sizes")
+    assert "8 vCPU with 16–60 GB in 4 GB steps" in text
+    assert "16 vCPU with 32–120 GB in 8 GB steps" in text
+
+
+def test_apigateway_rest_integration_timeout_default():
+    model = doc("apigateway", "PutIntegration", "timeoutInMillis")
+    assert "between 50 and 29,000 milliseconds" in model and "29 seconds" in model
+    assert "Regional or private APIs only" in model
+    assert "50 ms to 29 seconds (default 29 s)" in row("apigateway", "rest-integration-timeout")
+
+
+def test_apigateway_http_integration_timeout():
+    timeout = member("apigatewayv2", "CreateIntegration", "TimeoutInMillis")
+    assert (timeout.metadata["min"], timeout.metadata["max"]) == (50, 30000)
+    assert "50 ms to 30 seconds (default 30 s)" in row("apigateway", "http-integration-timeout")
+
+
+def test_apigateway_authorizer_cache_ttl():
+    ttl = member("apigatewayv2", "CreateAuthorizer", "AuthorizerResultTtlInSeconds")
+    assert ttl.metadata["max"] == 3600
+    assert "the default value is 300" in doc("apigateway", "CreateAuthorizer", "authorizerResultTtlInSeconds")
+    assert "0 (off) to 3,600 seconds; default 300 s" in row("apigateway", "authorizer-cache-ttl")
+
+
+def test_apigateway_cache_sizes():
+    sizes = member("apigateway", "CreateStage", "cacheClusterSize").enum
+    text = row("apigateway", "rest-cache-sizes")
+    assert re.findall(r"\d+(?:\.\d+)?(?= GB|,| or)", text) == sizes
+
+
+@pytest.mark.parametrize(
+    ("field", "section", "maximum", "text"),
+    [
+        ("AccessTokenValidity", "access-token-validity", 86400, "5 minutes to 1 day; default 1 hour"),
+        ("IdTokenValidity", "id-token-validity", 86400, "5 minutes to 1 day; default 1 hour"),
+        ("RefreshTokenValidity", "refresh-token-validity", 10 * 365 * 86400, "60 minutes to 10 years; default 30 days"),
+    ],
+)
+def test_cognito_token_lifetimes(field, section, maximum, text):
+    shape = member("cognito-idp", "CreateUserPoolClient", field)
+    assert shape.metadata["max"] == maximum  # the model gives the range in seconds
+    default = "one hour" if field != "RefreshTokenValidity" else "30 days"
+    assert f"are valid for {default}" in plain(shape.documentation)
+    assert text in row("cognito", section)
+
+
+def test_cognito_auth_session_validity():
+    shape = member("cognito-idp", "CreateUserPoolClient", "AuthSessionValidity")
+    assert (shape.metadata["min"], shape.metadata["max"]) == (3, 15)
+    assert "3 to 15 minutes" in row("cognito", "auth-session-validity")

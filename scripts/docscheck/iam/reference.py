@@ -5,9 +5,9 @@ by hand, in this one place, with its source and the date it was last compared wi
 from __future__ import annotations
 
 __all__ = [
-    "ACCOUNT_KEYS", "GLOBAL_KEYS", "GLOBAL_KEY_STEMS", "GLOBAL_KEYS_REVIEWED", "GLOBAL_KEYS_SOURCE",
-    "OPERATORS", "PARTITIONS", "POLICY_TYPES", "RESOURCE_TYPES", "SERVICE_PRINCIPALS_OUTSIDE_AMAZONAWS",
-    "ResourceType",
+    "ACCOUNT_KEYS", "GLOBAL_KEY_STEMS", "GLOBAL_KEYS", "GLOBAL_KEYS_REVIEWED", "GLOBAL_KEYS_SOURCE", "OPERATORS",
+    "PARTITIONS", "POLICY_TYPES", "RESOURCE_TYPES", "SERVICE_PRINCIPALS_OUTSIDE_AMAZONAWS", "SOURCE_IP_KEY",
+    "SOURCE_VPCE_KEY", "TRUST_POLICY", "ResourceType",
 ]  # fmt: skip
 
 from dataclasses import dataclass
@@ -50,6 +50,10 @@ GLOBAL_KEY_STEMS: dict[str, str] = {
     "aws:resourcetag/": "String",
     "aws:requesttag/": "String",
 }
+
+# Keys whose values have a known shape beyond their type (lower-cased, as the checks compare them).
+SOURCE_IP_KEY = "aws:sourceip"  # public addresses only
+SOURCE_VPCE_KEY = "aws:sourcevpce"  # a VPC endpoint ID, vpce-...
 
 # Condition keys whose values are AWS account IDs.
 ACCOUNT_KEYS = frozenset(
@@ -95,7 +99,8 @@ class ResourceType:
 
 # Sizes: S3 bucket policy 20 KB (Amazon S3 User Guide, bucket policies); Lambda function policy
 # 20 KB (Lambda quotas); KMS key policy 32 KB (KMS quotas); Secrets Manager resource policy
-# 20,480 characters (Secrets Manager quotas). Role trust policies are checked separately (IAM604).
+# 20,480 characters (Secrets Manager quotas); SQS queue policy 8,192 bytes (SQS Developer Guide,
+# "Amazon SQS policy quotas"). Role trust policies are checked separately (IAM604).
 RESOURCE_TYPES: dict[str, ResourceType] = {
     "AWS::S3::Bucket": ResourceType(("s3",), 20 * 1024),
     "AWS::S3::AccessPoint": ResourceType(("s3",)),
@@ -108,7 +113,7 @@ RESOURCE_TYPES: dict[str, ResourceType] = {
     "AWS::ApiGateway::RestApi": ResourceType(("execute-api",)),
     "AWS::KMS::Key": ResourceType(("kms",), 32 * 1024),
     "AWS::Lambda::Function": ResourceType(("lambda",), 20 * 1024),
-    "AWS::SQS::Queue": ResourceType(("sqs",)),
+    "AWS::SQS::Queue": ResourceType(("sqs",), 8192),
     "AWS::SNS::Topic": ResourceType(("sns",)),
     "AWS::SecretsManager::Secret": ResourceType(("secretsmanager",), 20480, "characters"),
     "AWS::ECR::Repository": ResourceType(("ecr",)),

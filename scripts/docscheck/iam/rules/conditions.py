@@ -13,7 +13,7 @@ from datetime import datetime
 from ..arns import ACCOUNT, account_ok, check_arn
 from ..context import VARIABLE, Context, Statement, kind
 from ..parse import Member, Node, join_path
-from ..reference import ACCOUNT_KEYS, GLOBAL_KEY_STEMS, GLOBAL_KEYS, OPERATORS
+from ..reference import ACCOUNT_KEYS, GLOBAL_KEY_STEMS, GLOBAL_KEYS, OPERATORS, SOURCE_IP_KEY, SOURCE_VPCE_KEY
 from .document import hint
 from .variables import check_variables
 
@@ -177,7 +177,7 @@ def _check_values(ctx: Context, operator: str, op_type: str, key: str, values: l
             network = _network(text)
             if network is None:
                 ctx.add(node, "IAM507", path, f"{operator} expects an IP address or CIDR, found {text!r}")
-            elif lower == "aws:sourceip" and _is_private(network):
+            elif lower == SOURCE_IP_KEY and _is_private(network):
                 ctx.add(
                     node,
                     "IAM517",
@@ -195,7 +195,7 @@ def _check_values(ctx: Context, operator: str, op_type: str, key: str, values: l
             like = "Like" in operator
             if lower in ACCOUNT_KEYS and not (ACCOUNT.fullmatch(text) or (like and account_ok(text))):
                 ctx.add(node, "IAM510", path, f"{key} expects a 12-digit account ID, found {text!r}")
-            elif lower == "aws:sourcevpce" and not (_VPCE.fullmatch(text) or (like and "*" in text)):
+            elif lower == SOURCE_VPCE_KEY and not (_VPCE.fullmatch(text) or (like and "*" in text)):
                 ctx.add(node, "IAM518", path, f"{text!r} is not a VPC endpoint ID (vpce- and 8 or 17 hex digits)")
 
 

@@ -228,6 +228,11 @@ def test_registry_codes_are_unique_prefixed_and_documented():
     assert all(c.title and c.help and isinstance(c.severity, Severity) for c in CODES)
 
 
+def test_finding_carries_its_severity():
+    (finding,) = check_policy(POLICY.replace('"*"}', '"*", "Sid": "a-b"}'))
+    assert (finding.code, finding.severity) == ("IAM112", Severity.ERROR)
+
+
 def test_severities_follow_access_analyzer():
     assert BY_CODE["IAM202"].severity is Severity.ERROR
     assert BY_CODE["IAM601"].severity is Severity.WARNING  # the customer managed limit is a warning
@@ -269,6 +274,10 @@ def test_unknown_policy_or_resource_type_is_a_finding():
         "IAM119"]  # fmt: skip
     assert [f.code for f in check_policy(POLICY, policy_type="identity", resource_type="AWS::S3::Bucket")] == [
         "IAM119"]  # fmt: skip
+
+
+def test_a_resource_type_implies_a_resource_policy():
+    assert [f.code for f in check_policy(POLICY, resource_type="AWS::S3::Bucket")] == ["IAM115"]
 
 
 def test_trust_policy_is_inferred_and_resource_is_then_forbidden():

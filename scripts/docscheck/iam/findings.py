@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from docscheck.problems import Severity
+
+from .codes import BY_CODE
+
 __all__ = ["IamFinding"]
 
 
@@ -17,3 +21,7 @@ class IamFinding:
     code: str
     message: str
     path: str = ""
+
+    @property
+    def severity(self) -> Severity:
+        return BY_CODE[self.code].severity

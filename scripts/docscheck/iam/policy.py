@@ -82,6 +82,8 @@ def check_policy(text: str, *, policy_type: str | None = None, resource_type: st
             )
         )
         return _sorted(findings)
+    if policy_type is None and resource_type is not None:
+        policy_type = "resource"
     if policy_type is None:
         policy_type, inferred = infer_type(root)
         resource_type = resource_type or inferred

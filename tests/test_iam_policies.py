@@ -109,6 +109,9 @@ EXPECTED = {
     "iam514_tag_keys_without_set_operator.json": ("IAM514", 10, 11, "Statement[0].Condition.StringEquals.aws:TagKeys"),
     "iam515_for_all_values_single_valued_key.json": (
         "IAM515", 10, 11, "Statement[0].Condition.ForAllValues:StringEquals.aws:PrincipalOrgID"),
+    "iam515_github_sub_for_all_values.json": (
+        "IAM515", 10, 37,
+        'Statement[0].Condition.ForAllValues:StringLike["token.actions.githubusercontent.com:sub"]'),
     "iam516_for_any_value_single_valued_key.json": (
         "IAM516", 10, 11, "Statement[0].Condition.ForAnyValue:StringEquals.aws:RequestedRegion"),
     "iam517_private_range_in_source_ip.json": ("IAM517", 10, 27, "Statement[0].Condition.NotIpAddress.aws:SourceIp"),

@@ -3,11 +3,13 @@ to read values and to report a finding at a node."""
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 
 from . import data as iamdata
-from .parse import Member, Node, Parser, join_path
+from .findings import IamFinding
+from .parse import Member, Node, Parser
 from .reference import TRUST_POLICY
 
 __all__ = ["Context", "Statement", "kind", "show", "VARIABLE"]
@@ -22,8 +24,6 @@ def kind(node: Node) -> str:
 
 
 def show(node: Node) -> str:
-    import json
-
     return json.dumps(node.value) if node.kind in ("string", "number", "bool", "null") else kind(node)
 
 
@@ -59,14 +59,10 @@ class Context:
         return self.resource_type == TRUST_POLICY
 
     def add(self, where: Node | Member, code: str, path: str, message: str) -> None:
-        from .findings import IamFinding
-
         line, col = self.parser.pos(where.start)
         self.findings.append(IamFinding(line, col, code, f"{path}: {message}", path))
 
     def add_at(self, offset: int, code: str, path: str, message: str) -> None:
-        from .findings import IamFinding
-
         line, col = self.parser.pos(offset)
         self.findings.append(IamFinding(line, col, code, f"{path}: {message}", path))
 
@@ -107,6 +103,3 @@ class Context:
         items = node.value if node.kind == "array" else [node]
         return [i.value for i in items if i.kind == "string"]  # type: ignore[union-attr, misc]
 
-
-def join(path: str, key: str) -> str:
-    return join_path(path, key)

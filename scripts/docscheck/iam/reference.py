@@ -7,7 +7,7 @@ from __future__ import annotations
 __all__ = [
     "ACCOUNT_KEYS", "GLOBAL_KEY_STEMS", "GLOBAL_KEYS", "GLOBAL_KEYS_REVIEWED", "GLOBAL_KEYS_SOURCE", "OPERATORS",
     "PARTITIONS", "POLICY_TYPES", "RESOURCE_TYPES", "SERVICE_PRINCIPALS_OUTSIDE_AMAZONAWS", "SOURCE_IP_KEY",
-    "SOURCE_VPCE_KEY", "TRUST_POLICY", "ResourceType",
+    "SOURCE_VPCE_KEY", "TRUST_POLICY", "IDP_MULTIVALUED_KEYS", "ResourceType",
 ]  # fmt: skip
 
 from dataclasses import dataclass
@@ -50,6 +50,11 @@ GLOBAL_KEY_STEMS: dict[str, str] = {
     "aws:resourcetag/": "String",
     "aws:requesttag/": "String",
 }
+
+# Identity-provider keys (a host name as prefix: accounts.google.com:aud, token.actions.githubusercontent.com:sub)
+# are single-valued strings, except the authentication methods reference, which lists several values
+# (IAM User Guide, "Available keys for AWS web identity federation"; reviewed 2026-11-29).
+IDP_MULTIVALUED_KEYS = frozenset(("cognito-identity.amazonaws.com:amr",))
 
 # Keys whose values have a known shape beyond their type (lower-cased, as the checks compare them).
 SOURCE_IP_KEY = "aws:sourceip"  # public addresses only

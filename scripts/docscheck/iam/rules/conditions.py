@@ -13,7 +13,15 @@ from datetime import datetime
 from ..arns import ACCOUNT, account_ok, check_arn
 from ..context import VARIABLE, Context, Statement, kind
 from ..parse import Member, Node, join_path
-from ..reference import ACCOUNT_KEYS, GLOBAL_KEY_STEMS, GLOBAL_KEYS, OPERATORS, SOURCE_IP_KEY, SOURCE_VPCE_KEY
+from ..reference import (
+    ACCOUNT_KEYS,
+    GLOBAL_KEY_STEMS,
+    GLOBAL_KEYS,
+    IDP_MULTIVALUED_KEYS,
+    OPERATORS,
+    SOURCE_IP_KEY,
+    SOURCE_VPCE_KEY,
+)
 from .document import hint
 from .variables import check_variables
 
@@ -111,8 +119,8 @@ def _key_type(ctx: Context, key: str, member: Member, path: str) -> str | None:
     if prefix == "aws":
         ctx.add(member, "IAM504", path, f"unknown global condition key {key!r}")
         return None
-    if "." in prefix:
-        return None  # identity-provider keys (accounts.google.com:aud, an OIDC issuer's keys)
+    if "." in prefix:  # identity-provider keys (accounts.google.com:aud, an OIDC issuer's keys)
+        return "ArrayOfString" if lower in IDP_MULTIVALUED_KEYS else "String"
     data = ctx.data(member.node, path)
     if data is None:
         return None

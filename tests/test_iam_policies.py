@@ -269,6 +269,8 @@ def test_non_policy_json_is_only_checked_as_json_unless_a_type_is_given():
 def test_a_given_type_requires_an_object():
     (finding,) = check_policy("[1, 2]", policy_type="identity")
     assert (finding.code, finding.line, finding.col) == ("IAM101", 1, 1)
+    assert finding.message == "(root): an IAM policy must be a JSON object, found a list"
+    assert [f.code for f in check_policy("{}", resource_type="AWS::SQS::Queue")] == ["IAM102", "IAM105"]
 
 
 def test_unknown_policy_or_resource_type_is_a_finding():

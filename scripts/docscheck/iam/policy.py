@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .codes import BY_CODE
-from .context import Context, Statement
+from .context import Context, Statement, kind
 from .findings import IamFinding
 from .parse import Node, parse
 from .reference import POLICY_TYPES, RESOURCE_TYPES, TRUST_POLICY
@@ -70,6 +70,8 @@ def check_policy(text: str, *, policy_type: str | None = None, resource_type: st
         return _sorted(findings)
     if root is None:
         return _sorted(findings)
+    if policy_type is None and resource_type is not None:
+        policy_type = "resource"
     if policy_type is None and not (root.kind == "object" and "Statement" in root.value):  # type: ignore[operator]
         return _sorted(findings)
     if root.kind != "object":
@@ -77,13 +79,11 @@ def check_policy(text: str, *, policy_type: str | None = None, resource_type: st
             IamFinding(
                 *parser.pos(root.start),
                 "IAM101",
-                f"(root): an IAM policy must be a JSON object, found a {root.kind}",
+                f"(root): an IAM policy must be a JSON object, found {kind(root)}",
                 "(root)",
             )
         )
         return _sorted(findings)
-    if policy_type is None and resource_type is not None:
-        policy_type = "resource"
     if policy_type is None:
         policy_type, inferred = infer_type(root)
         resource_type = resource_type or inferred

@@ -17,6 +17,7 @@ E, S, W, G = Severity.ERROR, Severity.SECURITY_WARNING, Severity.WARNING, Severi
 
 CODES: list[Code] = [
     # JSON and data
+    Code("IAM000", E, "File unreadable", "The command line could not read the file, or it is not UTF-8 text."),
     Code("IAM001", E, "JSON syntax error", "The text is not JSON; fix the character at the position given."),
     Code("IAM002", E, "Duplicate JSON key", "IAM keeps one of two equal keys; merge them into one."),
     Code("IAM003", E, "Comment in JSON", "JSON has no comments; use a Sid or the page text instead."),

@@ -8,6 +8,9 @@ from ..context import Context
 from ..parse import to_python
 from ..reference import RESOURCE_TYPES
 
+# IAM User Guide, "IAM and AWS STS quotas": customer managed policy 6,144 characters (whitespace not
+# counted); role trust policy 2,048 characters by default (adjustable). AWS Organizations User Guide,
+# "Quotas and service limits": SCP and RCP documents 5,120 characters, every character counted.
 CUSTOMER_MANAGED = 6144
 ORGANIZATIONS_POLICY = 5120
 TRUST_DEFAULT = 2048

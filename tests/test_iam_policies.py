@@ -126,6 +126,7 @@ EXPECTED = {
     "iam602_scp_too_large.json": ("IAM602", 1, 1, "(root)"),
     "iam603_resource_policy_too_large.json": ("IAM603", 1, 1, "(root)"),
     "iam604_trust_policy_over_default_quota.json": ("IAM604", 1, 1, "(root)"),
+    "iam605_scp_fits_only_minified.json": ("IAM605", 1, 1, "(root)"),
     # trust policies (type inferred: a Principal, sts: actions only, no Resource)
     "iam701_ec2_with_web_identity.json": ("IAM701", 7, 17, "Statement[0].Action"),
     "iam701_oidc_with_assume_role.json": ("IAM701", 7, 17, "Statement[0].Action"),
@@ -150,6 +151,7 @@ TYPES = {
     "iam120_bucket_policy_with_sqs_action.json": ("resource", "AWS::S3::Bucket"),
     "iam205_rcp_unsupported_service.json": ("resource-control", None),
     "iam602_scp_too_large.json": ("service-control", None),
+    "iam605_scp_fits_only_minified.json": ("service-control", None),
     "iam603_resource_policy_too_large.json": ("resource", "AWS::S3::Bucket"),
     # valid
     "apigateway_resource_policy.json": ("resource", "AWS::ApiGateway::RestApi"),

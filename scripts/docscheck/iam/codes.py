@@ -84,9 +84,10 @@ CODES: list[Code] = [
     Code("IAM204", E, "Wildcard matches no action", "The action pattern matches no action of the service."),
     Code(
         "IAM205",
-        E,
-        "Service not supported by RCPs",
-        "Resource control policies apply to a listed set of services only.",
+        W,
+        "Service not listed for RCPs",
+        "Resource control policies apply to a set of services only; this one is not in the data's list, which "
+        "can lag behind AWS (SNS, for one, is in AWS's own RCP examples but not in the list).",
     ),
     # ARNs
     Code("IAM301", E, "Malformed ARN", "An ARN is arn:partition:service:region:account:resource."),
@@ -198,6 +199,12 @@ CODES: list[Code] = [
         "policies have other limits.",
     ),
     Code("IAM602", E, "Over the SCP/RCP size", "Service and resource control policies hold 5,120 characters."),
+    Code(
+        "IAM605",
+        W,
+        "SCP/RCP over the size as written",
+        "Every character counts, whitespace too: the policy fits in 5,120 characters only once minified.",
+    ),
     Code("IAM603", E, "Over the resource policy size", "The policy is larger than its resource type allows."),
     Code(
         "IAM604",

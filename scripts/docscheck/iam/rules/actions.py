@@ -59,5 +59,6 @@ def _check_action(ctx: Context, action: str, node, path: str) -> None:
             node,
             "IAM205",
             path,
-            f"{action!r}: resource control policies do not apply to {prefix} (supported services per {data.as_of})",
+            f"{action!r}: {prefix} is not in the list of services that resource control policies apply to "
+            f"({data.as_of})",
         )

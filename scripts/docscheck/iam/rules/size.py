@@ -32,14 +32,22 @@ def check_size(ctx: Context) -> None:
                 "AWS managed policies have their own limit)",
             )
     elif ctx.policy_type in ("service-control", "resource-control"):
-        if len(text) > ORGANIZATIONS_POLICY:
-            what = "service" if ctx.policy_type == "service-control" else "resource"
+        what = "service" if ctx.policy_type == "service-control" else "resource"
+        if minified > ORGANIZATIONS_POLICY:
             ctx.add(
                 ctx.root,
                 "IAM602",
                 "(root)",
-                f"{len(text):,} characters: {what} control policies hold {ORGANIZATIONS_POLICY:,}, whitespace "
-                f"included ({minified:,} once minified)",
+                f"{minified:,} characters even without whitespace: {what} control policies hold "
+                f"{ORGANIZATIONS_POLICY:,}",
+            )
+        elif len(text) > ORGANIZATIONS_POLICY:
+            ctx.add(
+                ctx.root,
+                "IAM605",
+                "(root)",
+                f"{len(text):,} characters as written: {what} control policies hold {ORGANIZATIONS_POLICY:,}, "
+                f"whitespace included; minify it ({minified:,} characters) before attaching",
             )
     elif ctx.is_trust:
         if minified > TRUST_DEFAULT:

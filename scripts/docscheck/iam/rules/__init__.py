@@ -1,0 +1,1 @@
+"""The rules, one module per part of a policy; docscheck.iam.policy runs them in order."""

@@ -89,3 +89,87 @@ def test_s3_storage_classes_on_the_site_exist_in_the_model():
     page = (QUOTAS.parent.parent / "storage" / "s3.md").read_text(encoding="utf-8")
     for name in ("Express One Zone", "S3 on Outposts", "Glacier Instant Retrieval", "Glacier Deep Archive"):
         assert name in page
+
+
+# CloudWatch and CloudWatch Logs (docs/includes/quotas/cloudwatch.md)
+
+
+def test_cloudwatch_metric_retention_tiers():
+    model = plain(SESSION.get_service_model("cloudwatch").operation_model("GetMetricStatistics").documentation)
+    tiers = dict(re.findall(r"period of (less than 60|\d+) seconds(?: \([^)]*\))? are available for (\d+ \w+)", model))
+    assert tiers == {"less than 60": "3 hours", "60": "15 days", "300": "63 days", "3600": "455 days"}
+    text = row("cloudwatch", "metric-retention")
+    for value in ("< 60 s (high resolution): 3 hours", "60 s: 15 days", "300 s: 63 days", "3,600 s: 455 days"):
+        assert value in text
+
+
+def test_cloudwatch_dimensions_per_metric():
+    maximum = SESSION.get_service_model("cloudwatch").shape_for("Dimensions").metadata["max"]
+    assert f"| {maximum} |" in row("cloudwatch", "dimensions")
+
+
+def test_cloudwatch_put_metric_data_limits():
+    model = plain(SESSION.get_service_model("cloudwatch").operation_model("PutMetricData").documentation)
+    assert "no more than 1000 different metrics" in model
+    assert "limited to 1 MB in size" in model
+    assert "up to 150 values per metric" in model
+    assert "1,000 metrics and 1 MB per request; up to 150 values" in row("cloudwatch", "put-metric-data")
+
+
+def test_cloudwatch_alarm_period_and_window():
+    model = doc("cloudwatch", "PutMetricAlarm", "Period")
+    assert "Valid values are 10, 20, 30, and any multiple of 60" in model
+    assert "can't be more than 604,800 seconds" in model
+    assert "can't be longer than one day (86,400 seconds)" in model
+    text = row("cloudwatch", "alarm-period")
+    assert "10, 20 or 30 s" in text and "604,800 s" in text and "86,400 s" in text
+
+
+def test_cloudwatch_composite_alarm_rule_limits():
+    rule = member("cloudwatch", "PutCompositeAlarm", "AlarmRule")
+    model = plain(rule.documentation)
+    assert "as many as 100 \"children\" alarms" in model and "as many as 500 elements" in model
+    text = row("cloudwatch", "composite-children")
+    assert "100 child alarms and 500 elements" in text
+    assert f"{rule.metadata['max']:,} characters" in text
+
+
+def test_cloudwatch_alarm_states():
+    states = SESSION.get_service_model("cloudwatch").shape_for("StateValue").enum
+    assert sorted(states) == ["ALARM", "INSUFFICIENT_DATA", "OK"]
+
+
+def test_logs_event_size_and_batch():
+    model = plain(SESSION.get_service_model("logs").operation_model("PutLogEvents").documentation)
+    assert "Each log event can be no larger than 1 MB" in model
+    assert "maximum number of log events in a batch is 10,000" in model
+    assert "maximum batch size is 1,048,576 bytes" in model
+    text = row("cloudwatch", "log-event-size")
+    assert "1 MB per event" in text and "10,000 events and 1,048,576 bytes" in text
+
+
+def test_logs_retention_values():
+    model = doc("logs", "PutRetentionPolicy", "retentionInDays")
+    values = re.search(r"Possible values are: ([\d, and]+)\.", model).group(1)
+    days = re.findall(r"\d+", values)
+    text = row("cloudwatch", "log-retention")
+    listed = re.findall(r"\d+", text.split("one of", 1)[1].split("|", 1)[0])
+    assert listed == days
+
+
+def test_logs_filters_per_log_group():
+    metric = plain(SESSION.get_service_model("logs").operation_model("PutMetricFilter").documentation)
+    subscription = plain(SESSION.get_service_model("logs").operation_model("PutSubscriptionFilter").documentation)
+    assert "metric filters that can be associated with a log group is 100" in metric
+    assert "Each log group can have up to two subscription filters" in subscription
+    assert "| 100 |" in row("cloudwatch", "metric-filters")
+    assert "| 2 |" in row("cloudwatch", "subscription-filters")
+
+
+def test_logs_insights_query_limits():
+    model = plain(SESSION.get_service_model("logs").operation_model("StartQuery").documentation)
+    concurrent = re.search(r"up to (\d+) concurrent CloudWatch Logs insights queries", model).group(1)
+    assert "Queries time out after 60 minutes" in model
+    assert "up to 50 log groups" in doc("logs", "StartQuery", "logGroupNames")
+    text = row("cloudwatch", "insights-query")
+    assert "60 minutes" in text and "50 log groups" in text and f"{concurrent} concurrent" in text

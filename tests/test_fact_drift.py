@@ -128,7 +128,7 @@ def test_cloudwatch_alarm_period_and_window():
 def test_cloudwatch_composite_alarm_rule_limits():
     rule = member("cloudwatch", "PutCompositeAlarm", "AlarmRule")
     model = plain(rule.documentation)
-    assert "as many as 100 \"children\" alarms" in model and "as many as 500 elements" in model
+    assert 'as many as 100 "children" alarms' in model and "as many as 500 elements" in model
     text = row("cloudwatch", "composite-children")
     assert "100 child alarms and 500 elements" in text
     assert f"{rule.metadata['max']:,} characters" in text
@@ -173,3 +173,93 @@ def test_logs_insights_query_limits():
     assert "up to 50 log groups" in doc("logs", "StartQuery", "logGroupNames")
     text = row("cloudwatch", "insights-query")
     assert "60 minutes" in text and "50 log groups" in text and f"{concurrent} concurrent" in text
+
+
+# Kinesis Data Streams, Data Firehose and the Lambda Kinesis mapping (docs/includes/quotas/kinesis.md)
+
+
+def test_kinesis_retention_range():
+    increase = plain(
+        SESSION.get_service_model("kinesis").operation_model("IncreaseStreamRetentionPeriod").documentation
+    )
+    decrease = plain(
+        SESSION.get_service_model("kinesis").operation_model("DecreaseStreamRetentionPeriod").documentation
+    )
+    maximum = re.search(r"maximum value of a stream's retention period is (\d+) hours \((\d+) days\)", increase)
+    minimum = re.search(r"minimum value of a stream's retention period is (\d+) hours", decrease).group(1)
+    text = row("kinesis", "retention")
+    assert f"{minimum} hours by default; {minimum} to {int(maximum.group(1)):,} hours ({maximum.group(2)} days)" in text
+
+
+def test_kinesis_put_records_batch():
+    records = member("kinesis", "PutRecords", "Records")
+    assert (records.metadata["min"], records.metadata["max"]) == (1, 500)
+    assert "1 to 500 records" in row("kinesis", "put-records")
+
+
+def test_kinesis_shard_throughput():
+    model = plain(SESSION.get_service_model("kinesis").operation_model("CreateStream").documentation)
+    assert "writes up to 1,000 records per second, up to a maximum data write total of 1 MiB per second" in model
+    assert "reads up to five transactions per second, up to a maximum data read total of 2 MiB per second" in model
+    assert "1 MiB per second or 1,000 records per second" in row("kinesis", "shard-write")
+    assert "2 MiB per second and 5 `GetRecords` calls per second" in row("kinesis", "shard-read")
+    assert member("kinesis", "GetRecords", "Limit").metadata["max"] == 10_000
+    assert "10,000 records per call" in row("kinesis", "shard-read")
+
+
+def test_kinesis_enhanced_fan_out():
+    model = plain(SESSION.get_service_model("kinesis").operation_model("RegisterStreamConsumer").documentation)
+    assert "up to 2 MiB per second for every shard you subscribe to" in model
+    assert "register up to 50 consumers per stream" in model and "register up to 20 consumers per stream" in model
+    text = row("kinesis", "enhanced-fan-out")
+    assert "2 MiB per second for each registered consumer" in text and "20 registered consumers" in text
+    assert "(50 on On-demand Advantage)" in text
+
+
+def test_kinesis_record_size_and_partition_key():
+    size = member("kinesis", "UpdateMaxRecordSize", "MaxRecordSizeInKiB")
+    data = member("kinesis", "PutRecord", "Data")
+    key = member("kinesis", "PutRecord", "PartitionKey")
+    assert (size.metadata["min"], size.metadata["max"]) == (1024, 10240)
+    assert data.metadata["max"] == 10 * 1024 * 1024
+    assert f"{size.metadata['min']:,} to {size.metadata['max']:,} KiB" in row("kinesis", "record-size")
+    assert f"{key.metadata['min']} to {key.metadata['max']} Unicode characters" in row("kinesis", "partition-key")
+    assert set(SESSION.get_service_model("kinesis").shape_for("StreamMode").enum) == {"PROVISIONED", "ON_DEMAND"}
+
+
+@pytest.mark.parametrize(
+    ("field", "section", "expected"),
+    [
+        ("MaximumBatchingWindowInSeconds", "esm-batching-window", "{min} to {max} seconds"),
+        ("ParallelizationFactor", "esm-parallelization", "{min} to {max} concurrent batches"),
+        ("TumblingWindowInSeconds", "esm-tumbling-window", "{min} (off) to {max} seconds"),
+        ("MaximumRetryAttempts", "esm-retries", "`MaximumRetryAttempts` {min} (default"),
+        ("MaximumRecordAgeInSeconds", "esm-retries", "`MaximumRecordAgeInSeconds` {min} (default"),
+    ],
+)
+def test_lambda_kinesis_mapping_ranges(field, section, expected):
+    meta = member("lambda", "CreateEventSourceMapping", field).metadata
+    assert expected.format(min=meta["min"], max=meta["max"]) in row("kinesis", section)
+    if field in ("MaximumRetryAttempts", "MaximumRecordAgeInSeconds"):
+        assert f"{meta['max']:,}" in row("kinesis", section)
+
+
+def test_lambda_kinesis_batch_size():
+    model = doc("lambda", "CreateEventSourceMapping", "BatchSize")
+    default, maximum = re.search(r"Amazon Kinesis – Default (\d+)\. Max ([\d,]+)\.", model).groups()
+    assert f"default {default}, maximum {maximum} records" in row("kinesis", "esm-batch-size")
+
+
+def test_firehose_buffering_and_batch():
+    hints = SESSION.get_service_model("firehose").shape_for("BufferingHints").members
+    size, interval = hints["SizeInMBs"], hints["IntervalInSeconds"]
+    text = row("kinesis", "firehose-buffering")
+    assert f"{size.metadata['min']} to {size.metadata['max']} MiB (default 5 MiB)" in text
+    assert f"{interval.metadata['min']} to {interval.metadata['max']} seconds (default 300 s)" in text
+    assert "The default value is 5" in plain(size.documentation)
+    assert "The default value is 300" in plain(interval.documentation)
+    batch = plain(SESSION.get_service_model("firehose").operation_model("PutRecordBatch").documentation)
+    assert "up to 500 records" in batch and "as large as 1,000 KB" in batch and "limit of 4 MB" in batch
+    assert "500 records, 1,000 KB per record (before Base64), 4 MB per request" in row(
+        "kinesis", "firehose-put-record-batch"
+    )

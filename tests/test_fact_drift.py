@@ -263,3 +263,34 @@ def test_firehose_buffering_and_batch():
     assert "500 records, 1,000 KB per record (before Base64), 4 MB per request" in row(
         "kinesis", "firehose-put-record-batch"
     )
+
+
+# Step Functions (docs/includes/quotas/stepfunctions.md)
+
+
+def test_stepfunctions_payload_and_definition_size():
+    payload = member("stepfunctions", "StartExecution", "input").metadata["max"]
+    output = member("stepfunctions", "SendTaskSuccess", "output").metadata["max"]
+    definition = member("stepfunctions", "CreateStateMachine", "definition").metadata["max"]
+    assert payload == output
+    assert f"{payload:,} bytes ({payload // 1024} KiB)" in row("stepfunctions", "payload")
+    assert f"{definition:,} characters" in row("stepfunctions", "definition-size")
+
+
+def test_stepfunctions_task_token_limits():
+    token = member("stepfunctions", "SendTaskSuccess", "taskToken").metadata["max"]
+    output = member("stepfunctions", "SendTaskSuccess", "output").metadata["max"]
+    cause = member("stepfunctions", "SendTaskFailure", "cause").metadata["max"]
+    text = row("stepfunctions", "task-token")
+    assert f"up to {token:,} characters" in text
+    assert f"output up to {output:,} bytes" in text and f"cause up to {cause:,} characters" in text
+
+
+def test_stepfunctions_workflow_types_and_name_reuse():
+    kinds = member("stepfunctions", "CreateStateMachine", "type")
+    assert kinds.enum == ["STANDARD", "EXPRESS"]
+    assert "The default is STANDARD" in plain(kinds.documentation)
+    model = plain(SESSION.get_service_model("stepfunctions").operation_model("StartExecution").documentation)
+    days = re.search(r"You can reuse the name (\d+) days after it closes", model).group(1)
+    assert "StartExecution isn't idempotent for EXPRESS workflows" in model
+    assert f"reused {days} days after the execution closes" in row("stepfunctions", "execution-name-reuse")

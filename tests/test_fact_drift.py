@@ -298,3 +298,21 @@ def test_recycle_bin_retention_range():
     retention = SESSION.get_service_model("rbin").shape_for("RetentionPeriodValue").metadata
     assert SESSION.get_service_model("rbin").shape_for("RetentionPeriodUnit").enum == ["DAYS"]
     assert f"| {retention['min']} - {retention['max']:,} days |" in row("ebs", "recycle-bin-retention")
+
+
+def test_efs_throughput_modes_and_api_default():
+    modes = SESSION.get_service_model("efs").shape_for("ThroughputMode").enum
+    default = re.search(r"Default is (\w+)\.", doc("efs", "CreateFileSystem", "ThroughputMode")).group(1)
+    page = (QUOTAS.parent.parent / "storage" / "ec2-storage.md").read_text(encoding="utf-8")
+    for mode in modes:
+        assert f"**{mode.capitalize()}**" in page
+    assert f"The API default is still {default.capitalize()}" in " ".join(page.split())
+
+
+def test_fsx_file_system_types_on_the_page():
+    types = SESSION.get_service_model("fsx").shape_for("FileSystemType").enum
+    names = {"WINDOWS": "Windows File Server", "LUSTRE": "Lustre", "ONTAP": "NetApp ONTAP", "OPENZFS": "OpenZFS"}
+    page = (QUOTAS.parent.parent / "storage" / "ec2-storage.md").read_text(encoding="utf-8")
+    assert set(types) == set(names)
+    for name in names.values():
+        assert f"| **{name}** |" in page

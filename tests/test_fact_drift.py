@@ -316,3 +316,16 @@ def test_fsx_file_system_types_on_the_page():
     assert set(types) == set(names)
     for name in names.values():
         assert f"| **{name}** |" in page
+
+
+def test_elb_nlb_listener_protocols_and_rules_on_the_page():
+    protocols = set(SESSION.get_service_model("elbv2").shape_for("ProtocolEnum").enum)
+    nlb = ["TCP", "UDP", "TCP_UDP", "TLS", "QUIC", "TCP_QUIC"]
+    assert set(nlb) <= protocols
+    page = (QUOTAS.parent.parent / "compute" / "load-balancing.md").read_text(encoding="utf-8")
+    assert f"| {', '.join(nlb)} |" in page
+    field = shape_doc("elbv2", "RuleCondition", "Field")
+    assert "source-ip – [ALB, NLB]" in field and "IpAddressType" in field
+    for condition in ("host-header", "path-pattern", "http-header", "http-request-method", "query-string", "source-ip"):
+        assert f"{condition} – [ALB" in field
+        assert f"`{condition}`" in page

@@ -329,3 +329,22 @@ def test_elb_nlb_listener_protocols_and_rules_on_the_page():
     for condition in ("host-header", "path-pattern", "http-header", "http-request-method", "query-string", "source-ip"):
         assert f"{condition} – [ALB" in field
         assert f"`{condition}`" in page
+
+
+def test_elb_rule_actions_and_transforms_on_the_page():
+    model = SESSION.get_service_model("elbv2")
+    page = (QUOTAS.parent.parent / "compute" / "load-balancing.md").read_text(encoding="utf-8")
+    for action in model.shape_for("ActionTypeEnum").enum:
+        assert f"`{action}`" in page, action
+    for transform in model.shape_for("TransformTypeEnum").enum:
+        assert f"`{transform}`" in page, transform
+
+
+def test_autoscaling_deletion_protection_levels():
+    levels = SESSION.get_service_model("autoscaling").shape_for("DeletionProtection").enum
+    model = doc("autoscaling", "CreateAutoScalingGroup", "DeletionProtection")
+    default = re.search(r"Default: ([\w-]+)", model).group(1)
+    page = (QUOTAS.parent.parent / "compute" / "auto-scaling.md").read_text(encoding="utf-8")
+    assert f"`{default}` (default)" in page
+    for level in levels:
+        assert f"`{level}`" in page

@@ -348,3 +348,16 @@ def test_autoscaling_deletion_protection_levels():
     assert f"`{default}` (default)" in page
     for level in levels:
         assert f"`{level}`" in page
+
+
+def test_ebs_snapshot_protection_features_on_the_page():
+    ec2 = SESSION.get_service_model("ec2")
+    operations = set(ec2.operation_names)
+    assert {"LockSnapshot", "CopyVolumes", "ModifySnapshotTier", "EnableFastSnapshotRestores"} <= operations
+    assert "within the same Availability Zone" in plain(ec2.operation_model("CopyVolumes").documentation)
+    page = (QUOTAS.parent.parent / "storage" / "ec2-storage.md").read_text(encoding="utf-8")
+    for mode in ec2.shape_for("LockMode").enum:
+        assert f"`{mode}`" in page
+    resource_types = SESSION.get_service_model("rbin").shape_for("ResourceType").enum
+    assert "EBS_VOLUME" in resource_types
+    assert "EBS volumes" in page

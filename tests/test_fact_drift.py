@@ -469,3 +469,273 @@ def test_stepfunctions_workflow_types_and_name_reuse():
     days = re.search(r"You can reuse the name (\d+) days after it closes", model).group(1)
     assert "StartExecution isn't idempotent for EXPRESS workflows" in model
     assert f"reused {days} days after the execution closes" in row("stepfunctions", "execution-name-reuse")
+def shape_doc(service: str, shape: str, name: str) -> str:
+    """Documentation of one member of a named shape (for shapes that are not operation inputs)."""
+    return plain(SESSION.get_service_model(service).shape_for(shape).members[name].documentation)
+
+
+# --- Elastic Load Balancing -------------------------------------------------------------------
+
+
+def test_elb_health_check_ranges():
+    ranges = {
+        name: (member("elbv2", "CreateTargetGroup", name).metadata["min"],
+               member("elbv2", "CreateTargetGroup", name).metadata["max"])
+        for name in ("HealthCheckIntervalSeconds", "HealthCheckTimeoutSeconds",
+                     "HealthyThresholdCount", "UnhealthyThresholdCount")
+    }
+    assert ranges["HealthyThresholdCount"] == ranges["UnhealthyThresholdCount"]
+    text = row("elb", "health-check-settings")
+    interval, timeout, threshold = (ranges[n] for n in ("HealthCheckIntervalSeconds", "HealthCheckTimeoutSeconds",
+                                                       "HealthyThresholdCount"))
+    assert f"interval {interval[0]}-{interval[1]} s" in text
+    assert f"timeout {timeout[0]}-{timeout[1]} s" in text
+    assert f"thresholds {threshold[0]}-{threshold[1]} checks" in text
+
+
+def test_elb_health_check_defaults_on_the_page():
+    """The defaults table on the load balancing page quotes the model's HTTP defaults."""
+    page = (QUOTAS.parent.parent / "compute" / "load-balancing.md").read_text(encoding="utf-8")
+    interval = re.search(r"HTTP or HTTPS, the default is (\d+) seconds", doc("elbv2", "CreateTargetGroup",
+                                                                          "HealthCheckIntervalSeconds")).group(1)
+    timeout = re.search(r"protocol of HTTP, the default is (\d+) seconds", doc("elbv2", "CreateTargetGroup",
+                                                                             "HealthCheckTimeoutSeconds")).group(1)
+    healthy = re.search(r"HTTP or HTTPS, the default is (\d+)", doc("elbv2", "CreateTargetGroup",
+                                                                    "HealthyThresholdCount")).group(1)
+    unhealthy = re.search(r"HTTP or HTTPS, the default is (\d+)", doc("elbv2", "CreateTargetGroup",
+                                                                      "UnhealthyThresholdCount")).group(1)
+    assert f"| Time between checks of one target | {interval} s |" in page
+    assert f"| No answer within this time counts as a failure | {timeout} s |" in page
+    assert f"| Successes in a row to become healthy | {healthy} |" in page
+    assert f"| Failures in a row to become unhealthy | {unhealthy} |" in page
+
+
+def test_elb_rule_priority_range():
+    priority = member("elbv2", "CreateRule", "Priority").metadata
+    assert f"{priority['min']} to {priority['max']:,}" in row("elb", "rule-priority")
+
+
+def test_elb_target_group_weight_range():
+    weight = plain(SESSION.get_service_model("elbv2").shape_for("TargetGroupTuple").members["Weight"].documentation)
+    low, high = re.search(r"range is (\d+) to (\d+)", weight).groups()
+    assert f"weight of {low} to {high}" in row("elb", "target-groups-per-action")
+
+
+def test_elb_deregistration_delay():
+    model = shape_doc("elbv2", "TargetGroupAttribute", "Key")
+    low, high, default = re.search(
+        r"deregistration_delay\.timeout_seconds - .*?range is (\d+)-(\d+) seconds\. The default value is (\d+) seconds",
+        model,
+    ).groups()
+    assert f"{low}-{int(high):,} s, default {default} s" in row("elb", "deregistration-delay")
+
+
+def test_elb_stickiness_duration():
+    model = shape_doc("elbv2", "TargetGroupAttribute", "Key")
+    assert re.search(r"stickiness\.lb_cookie\.duration_seconds - .*?range is 1 second to 1 week", model)
+    assert "1 second to 1 week (604,800 s)" in row("elb", "stickiness-duration")
+
+
+def test_elb_idle_timeout():
+    model = shape_doc("elbv2", "LoadBalancerAttribute", "Key")
+    low, high, default = re.search(
+        r"idle_timeout\.timeout_seconds - .*?valid range is (\d+)-(\d+) seconds\. The default is (\d+) seconds", model
+    ).groups()
+    assert f"{low}-{int(high):,} s, default {default} s" in row("elb", "idle-timeout")
+
+
+def test_elb_cross_zone_defaults_on_the_page():
+    model = shape_doc("elbv2", "LoadBalancerAttribute", "Key")
+    assert "The default for Network Load Balancers and Gateway Load Balancers is false" in model
+    assert "The default for Application Load Balancers is true, and can't be changed" in model
+    page = (QUOTAS.parent.parent / "compute" / "load-balancing.md").read_text(encoding="utf-8")
+    assert "| ALB | On, and cannot be turned off at the load balancer |" in page
+    assert "| NLB | Off |" in page and "| GWLB | Off |" in page
+
+
+def test_elb_target_types_on_the_page():
+    enum = set(member("elbv2", "CreateTargetGroup", "TargetType").enum)
+    page = (QUOTAS.parent.parent / "compute" / "load-balancing.md").read_text(encoding="utf-8")
+    assert enum == {"instance", "ip", "lambda", "alb"}
+    for target_type in enum:
+        assert f"| `{target_type}`" in page
+
+
+# --- EC2 Auto Scaling -------------------------------------------------------------------------
+
+
+def test_autoscaling_heartbeat_timeout():
+    model = doc("autoscaling", "PutLifecycleHook", "HeartbeatTimeout")
+    low, high, default = re.search(r"from (\d+) to (\d+) seconds\. The default value is (\d+) seconds", model).groups()
+    assert f"{low}-{int(high):,} s, default {int(default):,} s" in row("autoscaling", "heartbeat-timeout")
+
+
+def test_autoscaling_default_cooldown():
+    default = re.search(r"Default: (\d+) seconds", doc("autoscaling", "CreateAutoScalingGroup", "DefaultCooldown"))
+    assert f"default {default.group(1)} s" in row("autoscaling", "default-cooldown")
+
+
+def test_autoscaling_grace_period_api_default():
+    model = doc("autoscaling", "CreateAutoScalingGroup", "HealthCheckGracePeriod")
+    default = re.search(r"Default: (\d+) seconds", model)
+    assert f"API default {default.group(1)} s" in row("autoscaling", "grace-period")
+
+
+def test_autoscaling_refresh_min_healthy():
+    model = shape_doc("autoscaling", "RefreshPreferences", "MinHealthyPercentage")
+    low, high = re.search(r"Value range is (\d+) to (\d+)", model).groups()
+    default = re.search(r"the default is (\d+) percent", model).group(1)
+    assert f"{low}-{high} %, default {default} %" in row("autoscaling", "refresh-min-healthy")
+
+
+def test_autoscaling_max_instance_lifetime():
+    minimum = re.search(r"equal to or greater than ([\d,]+) seconds",
+                        doc("autoscaling", "CreateAutoScalingGroup", "MaxInstanceLifetime")).group(1)
+    assert f"at least {minimum} s" in row("autoscaling", "max-instance-lifetime")
+
+
+def test_autoscaling_policy_types_and_warm_pool_states_on_the_page():
+    policy_types = doc("autoscaling", "PutScalingPolicy", "PolicyType")
+    page = (QUOTAS.parent.parent / "compute" / "auto-scaling.md").read_text(encoding="utf-8")
+    for api, words in {"TargetTrackingScaling": "Target tracking", "StepScaling": "Step scaling",
+                       "SimpleScaling": "Simple scaling", "PredictiveScaling": "Predictive scaling"}.items():
+        assert api in policy_types
+        assert f"| **{words}** |" in page
+    for state in member("autoscaling", "PutWarmPool", "PoolState").enum:
+        assert f"**{state}**" in page
+
+
+# --- EBS --------------------------------------------------------------------------------------
+
+VOLUME_ROWS = {"gp2": "gp2", "gp3": "gp3", "io1": "io1", "io2": "io2", "st1 and sc1": "st1"}
+
+
+def _ranges(text: str) -> dict[str, tuple[int, int]]:
+    """'gp3: 1 - 65,536 GiB io1: ...' -> {'gp3': (1, 65536), ...} from model documentation."""
+    found = re.findall(r"([a-z0-9]+(?: and [a-z0-9]+)?): ([\d,]+)(?: \(default\))? - ([\d,]+)", text)
+    return {name: (int(low.replace(",", "")), int(high.replace(",", ""))) for name, low, high in found}
+
+
+@pytest.mark.parametrize("operation", ["CreateVolume", "ModifyVolume"])
+def test_ebs_volume_sizes(operation):
+    sizes = _ranges(doc("ec2", operation, "Size"))
+    for volume_types, section in VOLUME_ROWS.items():
+        low, high = sizes[volume_types]
+        sections = ["st1", "sc1"] if section == "st1" else [section]
+        for name in sections:
+            text = row("ebs", name)
+            assert f"| {low} GiB - " in text, name
+            assert f"({high:,} GiB)" in text, name
+
+
+@pytest.mark.parametrize("operation", ["CreateVolume", "ModifyVolume"])
+def test_ebs_provisioned_iops_maximums(operation):
+    iops = _ranges(doc("ec2", operation, "Iops"))
+    for name in ("gp3", "io1", "io2"):
+        assert f"| {iops[name][1]:,} (" in row("ebs", name), name
+    assert f"baseline {iops['gp3'][0]:,}" in row("ebs", "gp3")
+    nitro = re.search(r"Other instances can support up to ([\d,]+) IOPS", doc("ec2", operation, "Iops")).group(1)
+    assert f"others up to {nitro}" in row("ebs", "io2")
+
+
+def test_ebs_gp3_throughput():
+    low, high = re.search(r"Valid Range: (\d+) - (\d+) MiB/s", doc("ec2", "CreateVolume", "Throughput")).groups()
+    assert f"| {int(high):,} MiB/s (baseline {low} MiB/s) |" in row("ebs", "gp3")
+    assert f"| {low} - {int(high):,} MiB/s |" in row("ebs", "gp3-throughput-setting")
+
+
+def test_ebs_hdd_types_cannot_boot():
+    assert "(st1) and Cold HDD (sc1) volumes can't be used as boot volumes" in doc("ec2", "CreateVolume", "VolumeType")
+    for name in ("st1", "sc1"):
+        assert "| No |" in row("ebs", name)
+    for name in ("gp3", "gp2", "io2", "io1"):
+        assert "| Yes |" in row("ebs", name)
+
+
+def test_ebs_volume_types_on_the_site_exist_in_the_model():
+    enum = set(member("ec2", "CreateVolume", "VolumeType").enum)
+    for name in ("gp3", "gp2", "io2", "io1", "st1", "sc1"):
+        assert name in enum
+        assert f"| `{name}` " in row("ebs", name)
+
+
+def test_ebs_multi_attach():
+    model = doc("ec2", "CreateVolume", "MultiAttachEnabled")
+    count = re.search(r"up to (\d+) Instances built on the Nitro System in the same Availability Zone", model).group(1)
+    assert "supported with io1 and io2 volumes only" in model
+    assert f"up to {count} Nitro-based instances, same AZ, `io1` and `io2` only" in row("ebs", "multi-attach")
+
+
+def test_ebs_initialization_rate():
+    model = doc("ec2", "CreateVolume", "VolumeInitializationRate")
+    low, high = re.search(r"Valid range: (\d+) - (\d+) MiB/s", model).groups()
+    assert f"| {low} - {high} MiB/s |" in row("ebs", "initialization-rate")
+
+
+def test_recycle_bin_retention_range():
+    retention = SESSION.get_service_model("rbin").shape_for("RetentionPeriodValue").metadata
+    assert SESSION.get_service_model("rbin").shape_for("RetentionPeriodUnit").enum == ["DAYS"]
+    assert f"| {retention['min']} - {retention['max']:,} days |" in row("ebs", "recycle-bin-retention")
+
+
+def test_efs_throughput_modes_and_api_default():
+    modes = SESSION.get_service_model("efs").shape_for("ThroughputMode").enum
+    default = re.search(r"Default is (\w+)\.", doc("efs", "CreateFileSystem", "ThroughputMode")).group(1)
+    page = (QUOTAS.parent.parent / "storage" / "ec2-storage.md").read_text(encoding="utf-8")
+    for mode in modes:
+        assert f"**{mode.capitalize()}**" in page
+    assert f"The API default is still {default.capitalize()}" in " ".join(page.split())
+
+
+def test_fsx_file_system_types_on_the_page():
+    types = SESSION.get_service_model("fsx").shape_for("FileSystemType").enum
+    names = {"WINDOWS": "Windows File Server", "LUSTRE": "Lustre", "ONTAP": "NetApp ONTAP", "OPENZFS": "OpenZFS"}
+    page = (QUOTAS.parent.parent / "storage" / "ec2-storage.md").read_text(encoding="utf-8")
+    assert set(types) == set(names)
+    for name in names.values():
+        assert f"| **{name}** |" in page
+
+
+def test_elb_nlb_listener_protocols_and_rules_on_the_page():
+    protocols = set(SESSION.get_service_model("elbv2").shape_for("ProtocolEnum").enum)
+    nlb = ["TCP", "UDP", "TCP_UDP", "TLS", "QUIC", "TCP_QUIC"]
+    assert set(nlb) <= protocols
+    page = (QUOTAS.parent.parent / "compute" / "load-balancing.md").read_text(encoding="utf-8")
+    assert f"| {', '.join(nlb)} |" in page
+    field = shape_doc("elbv2", "RuleCondition", "Field")
+    assert "source-ip – [ALB, NLB]" in field and "IpAddressType" in field
+    for condition in ("host-header", "path-pattern", "http-header", "http-request-method", "query-string", "source-ip"):
+        assert f"{condition} – [ALB" in field
+        assert f"`{condition}`" in page
+
+
+def test_elb_rule_actions_and_transforms_on_the_page():
+    model = SESSION.get_service_model("elbv2")
+    page = (QUOTAS.parent.parent / "compute" / "load-balancing.md").read_text(encoding="utf-8")
+    for action in model.shape_for("ActionTypeEnum").enum:
+        assert f"`{action}`" in page, action
+    for transform in model.shape_for("TransformTypeEnum").enum:
+        assert f"`{transform}`" in page, transform
+
+
+def test_autoscaling_deletion_protection_levels():
+    levels = SESSION.get_service_model("autoscaling").shape_for("DeletionProtection").enum
+    model = doc("autoscaling", "CreateAutoScalingGroup", "DeletionProtection")
+    default = re.search(r"Default: ([\w-]+)", model).group(1)
+    page = (QUOTAS.parent.parent / "compute" / "auto-scaling.md").read_text(encoding="utf-8")
+    assert f"`{default}` (default)" in page
+    for level in levels:
+        assert f"`{level}`" in page
+
+
+def test_ebs_snapshot_protection_features_on_the_page():
+    ec2 = SESSION.get_service_model("ec2")
+    operations = set(ec2.operation_names)
+    assert {"LockSnapshot", "CopyVolumes", "ModifySnapshotTier", "EnableFastSnapshotRestores"} <= operations
+    assert "within the same Availability Zone" in plain(ec2.operation_model("CopyVolumes").documentation)
+    page = (QUOTAS.parent.parent / "storage" / "ec2-storage.md").read_text(encoding="utf-8")
+    for mode in ec2.shape_for("LockMode").enum:
+        assert f"`{mode}`" in page
+    resource_types = SESSION.get_service_model("rbin").shape_for("ResourceType").enum
+    assert "EBS_VOLUME" in resource_types
+    assert "EBS volumes" in page

@@ -1,5 +1,6 @@
-// Small accessibility fixes to what Material renders at run time. Nothing here
-// reads layout, so it never forces the browser to lay out a long page again.
+// Small accessibility fixes to what Material renders at run time. Apart from the
+// section-link fix at the end (which runs only for a #link), nothing here reads
+// layout, so it never forces the browser to lay out a long page again.
 function headingAbove(element) {
   for (var node = element.previousElementSibling; node; node = node.previousElementSibling) {
     if (/^H[1-6]$/.test(node.tagName)) {
@@ -30,3 +31,25 @@ document$.subscribe(function () {
   // After Material has mounted its components (table wrappers, annotations).
   setTimeout(fieldGuideA11y, 0);
 });
+
+// A shared section link (#id) must land on its heading. Off-screen tables are
+// rendered lazily (content-visibility in extra.css), so a tall table just above
+// the linked heading can grow after the browser has scrolled to it and push the
+// heading out of view. When a table above the heading is first rendered, scroll
+// back to the heading, as long as the reader has not started scrolling.
+(function () {
+  var id = decodeURIComponent(location.hash.slice(1));
+  var target = id && document.getElementById(id);
+  if (!target) return;
+  var moved = false;
+  function reader() { moved = true; }
+  addEventListener("wheel", reader, { once: true, passive: true });
+  addEventListener("touchstart", reader, { once: true, passive: true });
+  addEventListener("keydown", reader, { once: true });
+  document.querySelectorAll(".md-typeset table:not([class])").forEach(function (table) {
+    table.addEventListener("contentvisibilityautostatechange", function (event) {
+      var above = table.compareDocumentPosition(target) & Node.DOCUMENT_POSITION_FOLLOWING;
+      if (!event.skipped && above && !moved) target.scrollIntoView();
+    });
+  });
+})();

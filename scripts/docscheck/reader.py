@@ -20,7 +20,7 @@ from pymdownx.superfences import RE_HL_LINES, RE_LINENUMS, RE_NESTED_FENCE_START
 from .config import Config
 from .problems import Problem
 from .snippets import Expander
-from .source import CodeSpan, Document, Fence, Link, RefUse, SourceLine
+from .source import CodeSpan, Document, Fence, Link, RefUse, SourceLine, label_key
 from .textfile import front_matter, read_text
 
 FENCE_RE = re.compile(r"^([ \t]*)(`{3,}|~{3,})(.*)$")
@@ -43,10 +43,6 @@ AUTOLINK_RE = re.compile(r"<((?:https?|mailto|ftp):[^<>\s]*)>", re.I)
 LIST_PREFIX_RE = re.compile(r"^((?:[ \t]*(?:(?:[-*+]|\d+[.)])[ \t]+|>[ \t]?))*[ \t]*)(.*)$")
 KEEP_RE = re.compile(r"[<{}#|&\\]|\[\^|^(?:===|!!!|\?\?\?|///|\*\[|--8<|:|~~~|```|[-=*_ ]+$)|^[\w-]+:(?:\s|$)")
 SETEXT_RE = re.compile(r"^[ \t]*(?:=+|-+)[ \t]*$")
-
-
-def label_key(label: str) -> str:
-    return " ".join(label.split()).lower()
 
 
 def fence_header_ok(header: str) -> bool:

@@ -7,6 +7,11 @@ from dataclasses import dataclass
 from .problems import Problem
 
 
+def label_key(label: str) -> str:
+    """A reference label as Python-Markdown compares them: case and runs of whitespace ignored."""
+    return " ".join(label.split()).lower()
+
+
 @dataclass(frozen=True)
 class SourceLine:
     """One line of a page after includes are expanded, and where it was written."""

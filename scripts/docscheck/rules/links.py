@@ -13,8 +13,7 @@ from urllib.parse import unquote, urlsplit
 from ..config import Config
 from ..index import Index
 from ..problems import Problem
-from ..reader import label_key
-from ..source import Document, Link
+from ..source import Document, Link, label_key
 
 LOOPBACK = ("localhost", "127.0.0.1", "::1")
 

@@ -73,9 +73,12 @@ def ruff(blocks: list[Fence], ruff_config: Path) -> list[Problem]:
             args[2:2] = ["--config", str(ruff_config)]
         result = subprocess.run(args, capture_output=True, text=True)
     try:
-        items = json.loads(result.stdout or "[]")
+        items = json.loads(result.stdout) if result.returncode == 0 else None
     except ValueError:
-        return [blocks[0].start.problem(1, "C002", f"ruff failed: {result.stderr.strip()[:200]}")]
+        items = None
+    if items is None:
+        reason = " ".join(result.stderr.split())[:200]
+        return [blocks[0].start.problem(1, "C002", f"ruff failed, python blocks are not linted: {reason}")]
     return [_at(files[Path(item["filename"]).name], item["location"]["row"], item["location"]["column"], "Y002",
                 f"ruff {item['code']}: {item['message']}") for item in items
             if item.get("code") not in (None, "invalid-syntax")]  # Y001 reports those

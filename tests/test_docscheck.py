@@ -14,7 +14,6 @@ from pathlib import Path
 
 import pytest
 from conftest import load_example
-
 from docscheck import codes, config, index, reader, registry, render
 from docscheck.problems import Severity
 
@@ -241,5 +240,5 @@ def test_rules_never_read_or_render():
     """Rules get (config, index): no file reading, no Markdown, no reader or renderer."""
     for path in (PACKAGE / "rules").glob("*.py"):
         text = path.read_text(encoding="utf-8")
-        assert not re.search(r"read_text|read_bytes|open\(|\bmarkdown\b|from \.\.(reader|render|index) import (?!Index)",
-                             text), path.name
+        forbidden = r"read_text|read_bytes|open\(|\bmarkdown\b|from \.\.(reader|render|index) import (?!Index)"
+        assert not re.search(forbidden, text), path.name

@@ -22,9 +22,10 @@ import re
 import shlex
 from dataclasses import dataclass, field
 
-import botocore.session
 from botocore import xform_name
 from botocore.exceptions import DataNotFoundError
+from botocore.loaders import create_loader
+from botocore.model import ServiceModel
 
 from .source import Fence, SourceLine
 
@@ -37,7 +38,7 @@ SEPARATOR = re.compile(r"^(?:&&|\|\||\||;|;;|&|\(|\))$")
 PLACEHOLDER = re.compile(r"<([A-Za-z][\w.-]*)>")
 REDIRECT = re.compile(r"^(?:[<>]{1,2}|>&|&>|<&)$")
 
-SESSION = botocore.session.get_session()
+LOADER = create_loader()  # botocore's model files, without a session (a session imports much more)
 # CLI command names that differ from botocore's service names.
 CLI_SERVICES = {"s3api": "s3", "configservice": "config", "deploy": "codedeploy"}
 
@@ -78,22 +79,39 @@ NO_REQUIRED_CHECK = {"cli-input-json", "cli-input-yaml", "generate-cli-skeleton"
 
 
 @functools.cache
-def service_model(service: str):
-    return SESSION.get_service_model(service)
+def available_services() -> list[str]:
+    return LOADER.list_available_services("service-2")
+
+
+@functools.cache
+def service_model(service: str) -> ServiceModel:
+    return ServiceModel(LOADER.load_service_model(service, "service-2"), service_name=service)
 
 
 @functools.cache
 def operations(service: str) -> dict[str, str]:
+    """Every CLI operation name of a service (slow for big services: used for hints only)."""
     return {xform_name(name, "-"): name for name in service_model(service).operation_names}
+
+
+def operation(service: str, command: str) -> str | None:
+    """The model's operation for a CLI command name, comparing the few names that can match."""
+    key = command.replace("-", "")
+    return next((op for op in service_model(service).operation_names
+                 if op.lower() == key and xform_name(op, "-") == command), None)
+
+
+@functools.cache
+def waiter_configs(service: str) -> dict[str, dict]:
+    try:
+        return LOADER.load_service_model(service, "waiters-2")["waiters"]
+    except DataNotFoundError:  # the service has no waiters
+        return {}
 
 
 @functools.cache
 def waiters(service: str) -> dict[str, str]:
-    try:
-        model = SESSION.get_waiter_model(service)
-    except DataNotFoundError:  # the service has no waiters
-        return {}
-    return {xform_name(name, "-"): name for name in model.waiter_names}
+    return {xform_name(name, "-"): name for name in waiter_configs(service)}
 
 
 def _enum(service: str, shape: str) -> tuple[str, ...]:
@@ -317,19 +335,20 @@ def check(tokens: list[str], mention: bool = False) -> list[tuple[str, str]]:
     if service == "s3":
         return [("K001", f"`aws s3 {command}` is not a high-level s3 command (the S3 API is `aws s3api ...`)")]
     name = CLI_SERVICES.get(service, service)
-    if name not in SESSION.get_available_services():
-        hint = difflib.get_close_matches(name, SESSION.get_available_services(), n=1)
+    if name not in available_services():
+        hint = difflib.get_close_matches(name, available_services(), n=1)
         return [("K001", f"unknown service {service!r}" + (f" (did you mean {hint[0]!r}?)" if hint else ""))]
     if command == "wait":
         waiter = rest[1] if len(rest) > 1 else ""
         if waiter not in waiters(name):
             return [("K001", f"unknown waiter {service} wait {waiter!r}; known: {', '.join(sorted(waiters(name)))}")]
-        operation = SESSION.get_waiter_model(name).get_waiter(waiters(name)[waiter]).operation
-        return _check_args(model_spec(name, operation, waiter=True), rest[2:], mention)
-    if command not in operations(name):
+        waited = waiter_configs(name)[waiters(name)[waiter]]["operation"]
+        return _check_args(model_spec(name, waited, waiter=True), rest[2:], mention)
+    found = operation(name, command)
+    if found is None:
         hint = difflib.get_close_matches(command, operations(name), n=1)
         return [("K001", f"unknown operation {service} {command}" + (f" (did you mean {hint[0]}?)" if hint else ""))]
-    return _check_args(model_spec(name, operations(name)[command]), rest[1:], mention)
+    return _check_args(model_spec(name, found), rest[1:], mention)
 
 
 # --- finding the commands -------------------------------------------------------------------

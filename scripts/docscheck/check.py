@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,17 +31,42 @@ def unique(problems) -> tuple[Problem, ...]:
     return tuple(seen.values())
 
 
+def apply(rule, config: Config, index: indexing.Index) -> list[Problem]:
+    try:
+        return list(rule(config, index))
+    except Exception as exc:  # a bug in one rule must not hide the others' findings
+        return [Problem(config.rel(config.config_file), 1, 1, "C002",
+                        f"rule {rule.__module__} failed: {type(exc).__name__}: {exc}")]
+
+
+_JOB: tuple[Config, indexing.Index] | None = None  # what forked workers apply the rules to
+
+
+def _apply_in_worker(k: int) -> list[Problem]:
+    return apply(RULES[k], *_JOB)
+
+
+def apply_all(config: Config, index: indexing.Index) -> list[Problem]:
+    """Every rule's problems; the rules run side by side in forked processes when there are several CPUs."""
+    global _JOB
+    if (os.cpu_count() or 1) < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return [p for rule in RULES for p in apply(rule, config, index)]
+    _JOB = (config, index)
+    try:
+        with multiprocessing.get_context("fork").Pool(2) as pool:
+            # the slowest rule (AWS CLI: botocore models) first, so the other worker takes the rest
+            order = sorted(range(len(RULES)), key=lambda k: RULES[k] is not commands.check)
+            return [p for found in pool.map(_apply_in_worker, order, chunksize=1) for p in found]
+    finally:
+        _JOB = None
+
+
 def run(config: Config, paths: list[Path] | None = None, index: indexing.Index | None = None) -> Result:
     index = index or indexing.build(config, paths)
     problems = list(index.problems)
     for doc in index.targets:
         problems += doc.problems
-    for rule in RULES:
-        try:
-            problems += rule(config, index)
-        except Exception as exc:  # a bug in one rule must not hide the others' findings
-            problems.append(Problem(config.rel(config.config_file), 1, 1, "C002",
-                                    f"rule {rule.__module__} failed: {type(exc).__name__}: {exc}"))
+    problems += apply_all(config, index)
     return Result(unique(problems), len(index.targets))
 
 

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import fnmatch
 import logging
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
 from urllib.parse import urlsplit
+
+# What MkDocs' Files.add_files_from_theme leaves out (mkdocs 1.6).
+THEME_SKIP = (".*", "*/.*", "*.py", "*.pyc", "*.html", "*readme*", "mkdocs_theme.yml", "locales/*",
+              "*.md", "*.markdown", "*.mdown", "*.mkdn", "*.mkd")
 
 
 class ConfigError(Exception):
@@ -21,7 +27,7 @@ class Config:
     docs: Path
     files: MappingProxyType  # docs-relative src path -> absolute path, for files that are part of the site
     dests: MappingProxyType  # docs-relative src path -> built path (dest_uri)
-    theme_files: frozenset[str]  # built paths the theme supplies (favicon, bundles)
+    theme_dirs: tuple[str, ...]  # the theme's folders (custom_dir first), whose static files are copied
     nav: tuple[tuple[str, int], ...] | None  # (docs-relative path, line in the config file)
     not_in_nav: MappingProxyType  # extra.check_docs.not_in_nav: page -> reason
     mkdocs_not_in_nav: frozenset[str]  # pages matched by MkDocs' own not_in_nav setting
@@ -46,6 +52,12 @@ class Config:
     def docs_rel(self) -> str:
         return self.rel(self.docs)
 
+    def theme_file(self, path: str) -> bool:
+        """Whether the build copies `path` from the theme (favicon, bundles), as add_files_from_theme does."""
+        if any(fnmatch.fnmatch(path.lower(), p) for p in THEME_SKIP) or path in self.files:
+            return False
+        return any(os.path.isfile(os.path.join(d, path)) for d in self.theme_dirs)
+
     def line_of(self, needle: str) -> int:
         """The config line where a path first appears on its own (not as the end of a longer path)."""
         m = re.search(rf"(?<![\w./-]){re.escape(needle)}(?![\w./-])", self.config_text)
@@ -69,7 +81,6 @@ def load(config_file: Path) -> Config:
         cfg = load_config(str(config_file))
         files = get_files(cfg)
         included = [f for f in files if not f.inclusion.is_excluded()]
-        files.add_files_from_theme(cfg.theme.get_env(), cfg)
     except (Exception, SystemExit) as exc:
         errors = [r.getMessage() for r in records if r.levelno >= logging.ERROR]
         raise ConfigError("; ".join(errors) or str(exc) or type(exc).__name__) from None
@@ -90,12 +101,11 @@ def load(config_file: Path) -> Config:
         if name.split("/")[-1] in ("redirects", "mkdocs-redirects"):
             redirects = dict(plugin.config.get("redirect_maps") or {})
     text = config_file.read_text(encoding="utf-8", errors="replace")
-    docs_dests = {f.dest_uri for f in included}
     return Config(
         config_file=config_file, root=root, docs=Path(cfg["docs_dir"]).resolve(),
         files=MappingProxyType({f.src_uri: Path(f.abs_src_path).resolve() for f in included}),
         dests=MappingProxyType({f.src_uri: f.dest_uri for f in included}),
-        theme_files=frozenset(f.dest_uri for f in files if f.dest_uri not in docs_dests),
+        theme_dirs=tuple(cfg.theme.dirs),
         nav=None if cfg["nav"] is None else tuple(_nav_entries(cfg["nav"], text)),
         not_in_nav=MappingProxyType(dict(not_in_nav)),
         mkdocs_not_in_nav=frozenset(f.src_uri for f in included if f.inclusion == InclusionLevel.NOT_IN_NAV),

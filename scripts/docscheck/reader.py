@@ -136,13 +136,18 @@ def _destination(text: str, pos: int) -> tuple[int, str]:
     return pos, text[pos:end]
 
 
-def _skeleton(lines: list[SourceLine], hidden: set[int]) -> str:
-    """What the renderer needs for ids: fence bodies emptied, prose lines that cannot carry an id
-    (no heading, attribute list, HTML, footnote, block syntax) shortened to "x"."""
+def _skeleton(lines: list[SourceLine], fences: dict[int, int]) -> str:
+    """What the renderer needs for ids: each fence replaced by one "x" line at its indentation, and
+    prose lines that cannot carry an id (no heading, attribute list, HTML, footnote or block syntax)
+    shortened to "x". Code blocks add no id a reader links to, so nothing is lost (see render.py)."""
     out = []
+    hidden = {k for first, last in fences.items() for k in range(first + 1, last + 1)}
     for i, line in enumerate(lines):
         if i in hidden:
             out.append("")
+            continue
+        if i in fences:
+            out.append(line.text[:len(line.text) - len(line.text.lstrip())] + "x")
             continue
         pre, rest = LIST_PREFIX_RE.match(line.text).groups()
         following = lines[i + 1].text if i + 1 < len(lines) else ""
@@ -189,7 +194,6 @@ def scan(rel: str, lines: list[SourceLine], problems: list[Problem], includes: t
     """Find fences, links, references and code spans in expanded lines."""
     fences = scan_fences(lines, problems)
     hidden = {k for first, last, _ in fences for k in range(first, last + 1)}
-    bodies = {k for first, last, _ in fences for k in range(first + 1, last)}
     text = "\n".join(" " * len(line.text) if i in hidden else line.text for i, line in enumerate(lines))
     starts = [0, *itertools.accumulate(len(line.text) + 1 for line in lines)]
 
@@ -236,5 +240,6 @@ def scan(rel: str, lines: list[SourceLine], problems: list[Problem], includes: t
         path=rel, lines=tuple(lines), fences=tuple(f for _, _, f in fences), links=links,
         refs=tuple(sorted(refs, key=lambda r: (r.line.lineno, r.col))),
         labels=frozenset(label_key(m.group(1)) for m in defs), spans=tuple(code_spans),
-        includes=includes, problems=tuple(problems), render_text=_skeleton(lines, bodies),
+        includes=includes, problems=tuple(problems),
+        render_text=_skeleton(lines, {first: last for first, last, _ in fences}),
     )

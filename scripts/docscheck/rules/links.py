@@ -96,7 +96,7 @@ def _source_target(config: Config, index: Index, target: str, anchor: str, url: 
     if not inside:
         return None if on_disk.exists() else ("L001", f"{url!r}: no such file {target}")
     if name not in config.files:
-        if name in config.theme_files:
+        if config.theme_file(name):
             return None
         folded = [f for f in config.files if f.lower() == name.lower()]
         if folded:
@@ -121,7 +121,7 @@ def _built_target(config: Config, index: Index, doc: Document, path: str, anchor
     if target in by_dest:
         src = by_dest[target]
         return _anchor_problem(index, src, anchor, url) if src in index.pages else None
-    if target in config.theme_files:
+    if config.theme_file(target):
         return None
     source = posixpath.normpath(posixpath.join(posixpath.dirname(page.src), path))
     if source in config.dests:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 from conftest import load_example
-from docscheck import check, config, reader, render
+from docscheck import check, config, parallel, reader, render
 from docscheck.iam import IamFinding
 from docscheck.rules import policies
 from hypothesis import HealthCheck, given, settings
@@ -48,7 +48,7 @@ def stub_iam(monkeypatch):
 
     monkeypatch.setattr(policies, "check_policy", fake)
     monkeypatch.setattr(check, "check_policy", fake)
-    monkeypatch.setattr(check.os, "cpu_count", lambda: 1)  # rules in this process, so the calls are seen
+    monkeypatch.setattr(parallel, "spare_workers", lambda limit=4: 1)  # rules run here, so the calls are seen
     return calls
 
 
@@ -190,7 +190,7 @@ def test_parallel_render_matches_serial(tmp_path, capsys, monkeypatch):
     monkeypatch.setattr(render, "render_ids", lambda md, text: calls.append(1) or real(md, text))
     for cpus in (4, 1):
         calls.clear()
-        monkeypatch.setattr(render.os, "cpu_count", lambda cpus=cpus: cpus)
+        monkeypatch.setattr(parallel, "spare_workers", lambda limit=4, cpus=cpus: min(cpus, limit))
         assert check_docs.main(["--config", str(site / "mkdocs.yml")]) == 1
         outputs.append(capsys.readouterr().out.splitlines()[:-1])
         assert len(calls) == (0 if cpus > 1 else 14)  # with a pool, workers render, not this process

@@ -242,3 +242,17 @@ def test_rules_never_read_or_render():
         text = path.read_text(encoding="utf-8")
         forbidden = r"read_text|read_bytes|open\(|\bmarkdown\b|from \.\.(reader|render|index) import (?!Index)"
         assert not re.search(forbidden, text), path.name
+
+
+def _times(state, item):
+    return (state * item, __import__("os").getpid())
+
+
+def test_map_forked_runs_in_workers_only_when_cpus_are_idle(monkeypatch):
+    from docscheck import parallel
+
+    for workers, forked in ((3, True), (1, False)):
+        monkeypatch.setattr(parallel, "spare_workers", lambda limit=4, workers=workers: workers)
+        results = parallel.map_forked(_times, 7, [1, 2, 3, 4])
+        assert [value for value, _ in results] == [7, 14, 21, 28]
+        assert any(pid != __import__("os").getpid() for _, pid in results) == forked

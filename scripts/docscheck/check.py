@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import multiprocessing
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
 from . import index as indexing
 from .config import Config
 from .iam import check_policy
+from .parallel import map_forked
 from .problems import Problem
 from .rules import commands, links, nav, policies, published, python_blocks
 from .textfile import read_text
@@ -39,26 +38,15 @@ def apply(rule, config: Config, index: indexing.Index) -> list[Problem]:
                         f"rule {rule.__module__} failed: {type(exc).__name__}: {exc}")]
 
 
-_JOB: tuple[Config, indexing.Index] | None = None  # what forked workers apply the rules to
-
-
-def _apply_in_worker(k: int) -> list[Problem]:
-    return apply(RULES[k], *_JOB)
+def _apply(state, k: int) -> list[Problem]:
+    return apply(RULES[k], *state)
 
 
 def apply_all(config: Config, index: indexing.Index) -> list[Problem]:
-    """Every rule's problems; the rules run side by side in forked processes when there are several CPUs."""
-    global _JOB
-    if (os.cpu_count() or 1) < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        return [p for rule in RULES for p in apply(rule, config, index)]
-    _JOB = (config, index)
-    try:
-        with multiprocessing.get_context("fork").Pool(2) as pool:
-            # the slowest rule (AWS CLI: botocore models) first, so the other worker takes the rest
-            order = sorted(range(len(RULES)), key=lambda k: RULES[k] is not commands.check)
-            return [p for found in pool.map(_apply_in_worker, order, chunksize=1) for p in found]
-    finally:
-        _JOB = None
+    """Every rule's problems; the rules run side by side in forked processes when there are idle CPUs."""
+    # the slowest rule (AWS CLI: botocore models) first, so the other worker takes the rest
+    order = sorted(range(len(RULES)), key=lambda k: RULES[k] is not commands.check)
+    return [p for found in map_forked(_apply, (config, index), order, limit=2) for p in found]
 
 
 def run(config: Config, paths: list[Path] | None = None, index: indexing.Index | None = None) -> Result:

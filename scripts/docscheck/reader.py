@@ -41,7 +41,10 @@ ATTR_RE = re.compile(r"""\s(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)
 AUTOLINK_RE = re.compile(r"<((?:https?|mailto|ftp):[^<>\s]*)>", re.I)
 # Skeleton for the renderer: prose lines that cannot carry an id are shortened to "x".
 LIST_PREFIX_RE = re.compile(r"^((?:[ \t]*(?:(?:[-*+]|\d+[.)])[ \t]+|>[ \t]?))*[ \t]*)(.*)$")
-KEEP_RE = re.compile(r"[<{}#|&\\]|\[\^|^(?:===|!!!|\?\?\?|///|\*\[|--8<|:|~~~|```|[-=*_ ]+$)|^[\w-]+:(?:\s|$)")
+KEEP_RE = re.compile(r"[{}]|\[\^|\b(?:id|name)\s*=|^(?:[#<]|===|!!!|\?\?\?|///|\*\[|--8<|:|~~~|```|[-=*_ ]+$)"
+                     r"|^[\w-]+:(?:\s|$)")
+TABLE_CELL_RE = re.compile(r"(?<=\|)[^|]*(?=\|)|(?<=\|)[^|]+$|^[^|]+(?=\|)")
+TABLE_RULE_RE = re.compile(r"^\s*:?-+:?\s*$")
 SETEXT_RE = re.compile(r"^[ \t]*(?:=+|-+)[ \t]*$")
 
 
@@ -151,8 +154,12 @@ def _skeleton(lines: list[SourceLine], fences: dict[int, int]) -> str:
             continue
         pre, rest = LIST_PREFIX_RE.match(line.text).groups()
         following = lines[i + 1].text if i + 1 < len(lines) else ""
-        keep = not rest.strip() or KEEP_RE.search(rest) or SETEXT_RE.match(following)
-        out.append(line.text if keep else pre + "x")
+        if not rest.strip() or KEEP_RE.search(rest) or SETEXT_RE.match(following):
+            out.append(line.text)
+        elif "|" in rest:  # a table row: keep its shape, not its text
+            out.append(pre + TABLE_CELL_RE.sub(lambda m: m.group() if TABLE_RULE_RE.match(m.group()) else " x ", rest))
+        else:
+            out.append(pre + "x")
     return "\n".join(out)
 
 
@@ -183,9 +190,9 @@ class Reader:
         skip = front_matter(text, rel, problems) if page else 0
         raw = [SourceLine(t, rel, n) for n, t in enumerate(text.split("\n"), 1)][skip:]
         includes = ()
-        if self.snippets:
+        if self.snippets and page:  # includes are expanded where the build expands them: in pages
             self.expander.problems, self.expander.includes = problems, []
-            raw = self.expander.expand(raw, self.auto_append if page else [])
+            raw = self.expander.expand(raw, self.auto_append)
             includes = tuple(self.expander.includes)
         return scan(rel, raw, problems, includes)
 

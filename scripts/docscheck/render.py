@@ -2,21 +2,20 @@
 
 The renderer gets the reader's skeleton of a page (includes already expanded, fence bodies
 emptied, plain prose shortened), which yields the same ids as the full page in about half the
-time (tests/test_docscheck_reader.py compares both on the real site). Ids come from headings,
+time (tests/test_docscheck.py compares both on the real site). Ids come from headings,
 { #id } attributes, raw HTML, content tabs and blocks (attrs: {id: ...}). Pages render in forked
-worker processes when there are several CPUs.
+worker processes when there are idle CPUs.
 """
 
 from __future__ import annotations
 
 import html
-import multiprocessing
-import os
 import re
 
 import markdown
 
 from .config import Config, ConfigError
+from .parallel import map_forked
 
 HTML_ID_TAG_RE = re.compile(r"<([a-zA-Z][\w-]*)\s[^<>]*?\b(?:id|name)\s*=[^<>]*>")
 HTML_ID_ATTR_RE = re.compile(r"""\s(id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.I)
@@ -53,24 +52,14 @@ def render_ids(md: markdown.Markdown, text: str) -> tuple[frozenset[str], str | 
         return frozenset(), f"cannot render page: {type(exc).__name__}: {exc}"
 
 
-_WORK: tuple[markdown.Markdown, list[str]] | None = None  # what a forked worker renders
-
-
-def _render_in_worker(k: int):
-    md, texts = _WORK
+def _render(state, k: int):
+    md, texts = state
     return render_ids(md, texts[k])
 
 
 def render_all(config: Config, texts: list[str]) -> list[tuple[frozenset[str], str | None]]:
-    """Render many skeletons, in forked worker processes when there are several CPUs."""
-    global _WORK
+    """Render many skeletons, in forked worker processes when there are idle CPUs."""
     md = markdown_for(config)
-    workers = min(os.cpu_count() or 1, 4)
-    if len(texts) < 8 or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+    if len(texts) < 8:
         return [render_ids(md, t) for t in texts]
-    _WORK = (md, texts)
-    try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            return pool.map(_render_in_worker, range(len(texts)), chunksize=2)
-    finally:
-        _WORK = None
+    return map_forked(_render, (md, texts), list(range(len(texts))), chunksize=2)

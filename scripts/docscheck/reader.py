@@ -208,22 +208,14 @@ def scan(rel: str, lines: list[SourceLine], problems: list[Problem], includes: t
         k = bisect.bisect_right(starts, offset) - 1
         return lines[k], offset - starts[k] + 1
 
-    spans = []
+    code_spans: list[CodeSpan] = []
+    offset, parts = 0, []
     for block in re.split(r"(\n[ \t]*\n)", text):  # code spans never cross a blank line
-        spans.append(block)
-    offset, masked_parts = 0, []
-    for block in spans:
         for m in CODE_SPAN_RE.finditer(block):
-            masked_parts.append((offset + m.start(), m))
+            code_spans.append(CodeSpan(" ".join(m.group(2).split()), *at(offset + m.start())))
+        parts.append(CODE_SPAN_RE.sub(_blank, block))
         offset += len(block)
-    code_spans = []
-    chars = list(text)
-    for start, m in masked_parts:
-        code_spans.append(CodeSpan(" ".join(m.group(2).split()), *at(start)))
-        for k in range(start, start + len(m.group())):
-            if chars[k] != "\n":
-                chars[k] = " "
-    masked = COMMENT_RE.sub(_blank, ESCAPE_RE.sub(_blank, "".join(chars)))
+    masked = COMMENT_RE.sub(_blank, ESCAPE_RE.sub(_blank, "".join(parts)))
 
     found = [(*_destination(masked, m.end()), False) for m in INLINE_LINK_RE.finditer(masked)]
     defs = [m for m in REF_DEF_RE.finditer(masked) if not m.group(1).startswith("^")]

@@ -223,7 +223,7 @@ def test_fixture_extensions_match_the_real_config():
     "``` { .json .iam }", "```py title=x", '```py linenums="1" title="x"', "~~~yaml", "```json iam=\"1\"",
 ])
 def test_fence_header_rule_agrees_with_superfences(header):
-    md = render.markdown_for(config.load(FIXTURES / "clean" / "mkdocs.yml"))
+    md = render.markdown_for(config.load(FIXTURES / "clean" / "mkdocs.yml"), full=True)
     is_code = "<pre" in md.convert(f"{header}\nx = 1\n{header[:3]}\n")
     assert reader.fence_header_ok(header) == is_code
 

@@ -166,7 +166,7 @@ def test_brace_attributes_of_a_fence(real, tmp_path):
 def test_skeleton_yields_the_same_ids_as_the_full_page(real):
     """The renderer's shortcut (render.py) loses no id on any page of the real site."""
     idx = index.build(real)
-    full = render.markdown_for(real, expand_snippets=True)
+    full = render.markdown_for(real, full=True)
     for src, page in idx.pages.items():
         text = real.files[src].read_text(encoding="utf-8")
         from mkdocs.utils.meta import get_data

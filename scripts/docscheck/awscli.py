@@ -83,6 +83,17 @@ def available_services() -> list[str]:
     return LOADER.list_available_services("service-2")
 
 
+def service_exists(service: str) -> bool:
+    """Whether botocore has a model for the service (one lookup, not a listing of all ~400)."""
+    if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", service):
+        return False
+    try:
+        service_model(service)
+    except DataNotFoundError:
+        return False
+    return True
+
+
 @functools.cache
 def service_model(service: str) -> ServiceModel:
     return ServiceModel(LOADER.load_service_model(service, "service-2"), service_name=service)
@@ -335,7 +346,7 @@ def check(tokens: list[str], mention: bool = False) -> list[tuple[str, str]]:
     if service == "s3":
         return [("K001", f"`aws s3 {command}` is not a high-level s3 command (the S3 API is `aws s3api ...`)")]
     name = CLI_SERVICES.get(service, service)
-    if name not in available_services():
+    if not service_exists(name):
         hint = difflib.get_close_matches(name, available_services(), n=1)
         return [("K001", f"unknown service {service!r}" + (f" (did you mean {hint[0]!r}?)" if hint else ""))]
     if command == "wait":

@@ -32,13 +32,22 @@ def html_ids(text: str) -> frozenset[str]:
     return frozenset(ids)
 
 
-def markdown_for(config: Config, expand_snippets: bool = False) -> markdown.Markdown:
-    """A Markdown converter with the site's extensions; includes are already expanded by the reader."""
+# Extensions whose output holds no id a link could target, once fences are out of the skeleton:
+# the renderer leaves them out (tests/test_docscheck.py compares with the full render).
+NO_IDS = {"abbr", "def_list", "tables", "pymdownx.emoji", "pymdownx.highlight", "pymdownx.inlinehilite",
+          "pymdownx.keys", "pymdownx.mark", "pymdownx.superfences"}
+
+
+def markdown_for(config: Config, full: bool = False) -> markdown.Markdown:
+    """A Markdown converter for skeletons (includes already expanded, no id-less extensions), or with
+    `full` the site's own converter, which expands includes itself."""
+    extensions = [e for e in config.extensions if full or not (isinstance(e, str) and e in NO_IDS)]
+    settings = {k: v for k, v in config.extension_configs.items() if full or k not in NO_IDS}
     try:
-        md = markdown.Markdown(extensions=list(config.extensions), extension_configs=dict(config.extension_configs))
+        md = markdown.Markdown(extensions=extensions, extension_configs=settings)
     except Exception as exc:
         raise ConfigError(f"markdown_extensions: {exc}") from None
-    if "snippet" in md.preprocessors and not expand_snippets:
+    if "snippet" in md.preprocessors and not full:
         md.preprocessors["snippet"].run = lambda lines: lines
     return md
 

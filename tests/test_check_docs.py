@@ -2,8 +2,8 @@
 
 Each case asserts the exact `PATH:LINE:COL: CODE` lines and the exit status. Most run the
 checker as a function (fast); a few run it as a subprocess to prove the exit codes and that
-no traceback ever reaches the terminal. The IAM checker is stubbed, so these tests do not
-depend on scripts/iam_policy.py.
+no traceback ever reaches the terminal. The IAM checker is stubbed where a test is about
+where findings land, so those tests do not depend on the IAM rules.
 """
 
 from __future__ import annotations
@@ -13,17 +13,18 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
-from unittest import mock
 
 import pytest
+from conftest import load_example
+from docscheck import check, config, parallel, reader, render
+from docscheck.iam import IamFinding
+from docscheck.rules import policies
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures" / "links"
-sys.path.insert(0, str(ROOT / "scripts"))
-
-import check_docs  # noqa: E402
+check_docs = load_example("scripts/check_docs.py")
 
 LINE_RE = re.compile(r"^(?P<where>[^\s:][^:]*:\d+:\d+: [A-Z]+\d+) \S")
 
@@ -36,16 +37,18 @@ def run(case: str, *args: str, capsys) -> tuple[int, list[str], str]:
     return code, problems, out[-1]
 
 
-@pytest.fixture(autouse=True)
+@pytest.fixture
 def stub_iam(monkeypatch):
-    """Replace the call into iam_policy: one finding at 1:1 per JSON text, calls recorded."""
-    calls: list[tuple[str, bool | None]] = []
+    """Replace the call into the IAM checker: one finding at 1:1 per JSON text, calls recorded."""
+    calls: list[tuple[str, str | None]] = []
 
-    def fake(text, policy):
-        calls.append((text, policy))
-        return [(1, 1, "P999", "stub finding")]
+    def fake(text, *, policy_type=None, resource_type=None):
+        calls.append((text, policy_type))
+        return [IamFinding(1, 1, "IAMJ001", "stub finding")]
 
-    monkeypatch.setattr(check_docs, "iam_findings", fake)
+    monkeypatch.setattr(policies, "check_policy", fake)
+    monkeypatch.setattr(check, "check_policy", fake)
+    monkeypatch.setattr(parallel, "spare_workers", lambda limit=4: 1)  # rules run here, so the calls are seen
     return calls
 
 
@@ -61,7 +64,7 @@ CASES = {
     "published_removed": (1, ["published-anchors.txt:3:1: A001", "published-anchors.txt:4:1: A002"]),
     "published_redirect": (0, []),
     "published_alias": (0, []),
-    "anchors_file_missing": (1, ["published-anchors.txt:1:1: C002"]),
+    "anchors_file_missing": (1, ["published-anchors.txt:1:1: A004"]),
     "not_in_nav": (1, ["docs/orphan.md:1:1: N001", "mkdocs.yml:4:1: N002", "mkdocs.yml:9:1: N003"]),
     "external": (1, [
         "docs/index.md:4:18: X001",
@@ -114,29 +117,39 @@ def test_given_page_is_checked_alone(capsys):
 def test_json_blocks_are_mapped_to_their_source(stub_iam, capsys):
     code, problems, _ = run("iam_json", capsys=capsys)
     assert (code, problems) == (1, [
-        "docs/index.md:4:1: P999",  # ```json at line 3: finding 1:1 is the block's first line
-        "docs/index.md:10:5: P999",  # ``` { .json .iam } inside an admonition, indented 4
-        "examples/iam/read-bucket.json:1:1: P999",  # snippet include: reported against the file
+        "docs/index.md:4:1: IAMJ001",  # ```json at line 3: finding 1:1 is the block's first line
+        "docs/index.md:10:5: IAMJ001",  # a fence inside an admonition, indented 4
+        "examples/iam/read-bucket.json:1:1: IAMJ001",  # snippet include: reported against the file
     ])
-    assert [policy for _, policy in stub_iam] == [None, True, None]
+    assert [policy for _, policy in stub_iam] == [None, "identity", None]
     assert stub_iam[1][0] == '{\n  "Statement": []\n}'
     assert stub_iam[2][0] == (FIXTURES / "iam_json/examples/iam/read-bucket.json").read_text()
 
 
+def test_included_finding_names_the_page(stub_iam, capsys):
+    check_docs.main(["--config", str(FIXTURES / "iam_json" / "mkdocs.yml")])
+    out = capsys.readouterr().out
+    assert "examples/iam/read-bucket.json:1:1: IAMJ001 stub finding (included from docs/index.md:16)" in out
+
+
 def test_json_file_on_the_command_line_is_a_policy(stub_iam, capsys):
     policy = FIXTURES / "iam_json" / "examples" / "iam" / "read-bucket.json"
-    code, problems, _ = run("iam_json", str(policy), capsys=capsys)
-    assert (code, problems) == (1, ["examples/iam/read-bucket.json:1:1: P999"])
-    assert [p for _, p in stub_iam] == [True]
+    code, problems, _ = run("iam_json", "--policy-type", "resource", str(policy), capsys=capsys)
+    assert (code, problems) == (1, ["examples/iam/read-bucket.json:1:1: IAMJ001"])
+    assert [p for _, p in stub_iam] == ["resource"]
 
 
-def test_iam_policy_failure_is_reported_not_raised(monkeypatch, capsys):
-    def broken(text, policy):
+def test_policy_type_needs_json_files(capsys):
+    assert run("iam_json", "--policy-type", "identity", str(FIXTURES / "iam_json" / "docs"), capsys=capsys)[0] == 2
+
+
+def test_a_failing_rule_is_reported_not_raised(monkeypatch, capsys):
+    def broken(text, **kwargs):
         raise ImportError("No module named 'iam_policy'")
 
-    monkeypatch.setattr(check_docs, "iam_findings", broken)
+    monkeypatch.setattr(policies, "check_policy", broken)
     code, problems, _ = run("iam_json", capsys=capsys)
-    assert code == 1 and {p.rsplit(" ", 1)[1] for p in problems} == {"C003"}
+    assert code == 1 and {p.rsplit(" ", 1)[1] for p in problems} == {"C002"}
 
 
 def copy_case(case: str, tmp_path: Path) -> Path:
@@ -167,41 +180,20 @@ def test_removing_a_heading_breaks_a_promise(tmp_path, capsys):
     assert "docs/index.md:13:19: L002" in out  # [collapsed one]: <guide.md#custom-id>
 
 
-def test_render_cache_is_used_and_follows_snippets(tmp_path, capsys, monkeypatch):
-    site = copy_case("clean", tmp_path)
-    config = site / "mkdocs.yml"
-    config.write_text(config.read_text() + "    cache: .cache/check_docs.json\n")
-    part = site / "docs" / "includes" / "part.md"
-    part.write_text("## Included heading\n")
-    hidden = site / "docs" / "hidden.md"
-    hidden.write_text('# Hidden\n\n--8<-- "docs/includes/part.md"\n\n[Jump](#included-heading)\n')
-    assert check_docs.main(["--config", str(config)]) == 0
-    assert (site / ".cache" / "check_docs.json").is_file()
-
-    def no_render(self, text):
-        raise AssertionError("rendered although cached")
-
-    with monkeypatch.context() as patch:  # nothing changed: every page comes from the cache
-        patch.setattr(check_docs.markdown.Markdown, "convert", no_render)
-        assert check_docs.main(["--config", str(config)]) == 0
-    part.write_text("## Renamed heading\n")  # the snippet changed: hidden.md is rendered again
-    capsys.readouterr()
-    assert check_docs.main(["--config", str(config)]) == 1
-    assert "docs/hidden.md:5:8: L002 '#included-heading'" in capsys.readouterr().out
-
-
 def test_parallel_render_matches_serial(tmp_path, capsys, monkeypatch):
     site = copy_case("clean", tmp_path)
     for i in range(10):
         (site / "docs" / f"p{i}.md").write_text(f"# Page {i}\n\n[next](p{(i + 1) % 10}.md#page-{(i + 1) % 10}) "
                                                f"[gone](p{(i + 1) % 10}.md#nope)\n")
-    outputs = []
-    for cpus, pool_used in ((4, True), (1, False)):
-        monkeypatch.setattr(check_docs.os, "cpu_count", lambda cpus=cpus: cpus)
-        monkeypatch.setattr(check_docs, "_SITE", None)
+    outputs, calls = [], []
+    real = render.render_ids
+    monkeypatch.setattr(render, "render_ids", lambda md, text: calls.append(1) or real(md, text))
+    for cpus in (4, 1):
+        calls.clear()
+        monkeypatch.setattr(parallel, "spare_workers", lambda limit=4, cpus=cpus: min(cpus, limit))
         assert check_docs.main(["--config", str(site / "mkdocs.yml")]) == 1
-        assert (check_docs._SITE is not None) == pool_used
         outputs.append(capsys.readouterr().out.splitlines()[:-1])
+        assert len(calls) == (0 if cpus > 1 else 14)  # with a pool, workers render, not this process
     assert outputs[0] == outputs[1]
     assert sorted({line.split()[1] for line in outputs[0]}) == ["L002", "N001"] and len(outputs[0]) == 20
 
@@ -231,10 +223,9 @@ def test_fixture_extensions_match_the_real_config():
     "``` { .json .iam }", "```py title=x", '```py linenums="1" title="x"', "~~~yaml", "```json iam=\"1\"",
 ])
 def test_fence_header_rule_agrees_with_superfences(header):
-    site = check_docs.load_site(FIXTURES / "clean" / "mkdocs.yml")
-    site.md.reset()
-    is_code = "<pre" in site.md.convert(f"{header}\nx = 1\n{header[:3]}\n")
-    assert check_docs.fence_header_ok(header) == is_code
+    md = render.markdown_for(config.load(FIXTURES / "clean" / "mkdocs.yml"), full=True)
+    is_code = "<pre" in md.convert(f"{header}\nx = 1\n{header[:3]}\n")
+    assert reader.fence_header_ok(header) == is_code
 
 
 @pytest.mark.parametrize("args, code, needle", [
@@ -272,29 +263,26 @@ def fuzz_site(tmp_path_factory):
     site_dir = copy_case("clean", tmp_path_factory.mktemp("fuzz"))
     page = site_dir / "docs" / "fuzz.md"
     page.write_text("# Fuzz\n")
-    return check_docs.load_site(site_dir / "mkdocs.yml"), page
+    return config.load(site_dir / "mkdocs.yml"), page
 
 
 def check_bytes(site, page: Path, data: bytes) -> list[str]:
     page.write_bytes(data)
-    site.sources.clear()
-    with mock.patch.object(check_docs, "iam_findings", lambda text, policy: []):
-        problems, _ = check_docs.check(site, [page])
-    lines = [str(p) for p in problems]
+    lines = [str(p) for p in check.run(site, [page]).problems]
     assert all(LINE_RE.match(line) for line in lines), lines
     return lines
 
 
 @settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=MARKDOWN)
-def test_random_markdown_never_crashes(fuzz_site, text):
+def test_random_markdown_never_crashes(fuzz_site, text, stub_iam):
     site, page = fuzz_site
     check_bytes(site, page, text.encode("utf-8", "surrogatepass"))
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.binary(max_size=300))
-def test_random_bytes_never_crash(fuzz_site, data):
+def test_random_bytes_never_crash(fuzz_site, data, stub_iam):
     site, page = fuzz_site
     check_bytes(site, page, data)
 

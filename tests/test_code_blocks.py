@@ -7,75 +7,35 @@ exists. Any other Python block is compiled and linted with the project's ruff se
 
 from __future__ import annotations
 
-import json
 import re
-import shutil
-import subprocess
-import sys
-import tempfile
 from pathlib import Path
 
-from docs_blocks import ROOT, Block, parse_target, rel, scan
+import pytest
+from docscheck import config
+from docscheck.reader import Reader
+from docscheck.rules.python_blocks import PY_LANGS, check_blocks, from_examples, inline_blocks
 
-PY_LANGS = {"python", "py", "python3"}
+ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 TESTS = ROOT / "tests"
 NOT_EXAMPLE_TESTS = {"test_code_blocks.py", "test_cli_commands.py"}  # they name examples/ only in passing
-RUFF = shutil.which("ruff", path=str(Path(sys.executable).parent)) or shutil.which("ruff")
-
-SITE = scan()
-
-
-def from_examples(block: Block, examples: Path = EXAMPLES) -> bool:
-    """True if every non-blank line of the block is included from a file under examples/."""
-    return bool(block.origins()) and all(p.resolve().is_relative_to(examples) for p in block.origins())
+CONFIG = config.load(ROOT / "mkdocs.yml")
+READER = Reader(CONFIG)
+DOCS = [READER.read(CONFIG.files[p]) for p in CONFIG.pages]
+PYTHON_BLOCKS = [f for d in DOCS for f in d.fences if f.lang in PY_LANGS]
 
 
-PYTHON_BLOCKS = [b for b in SITE.blocks if b.lang in PY_LANGS]
-INLINE_BLOCKS = [b for b in PYTHON_BLOCKS if not from_examples(b)]
+def rel(path: Path) -> str:
+    return path.resolve().relative_to(ROOT).as_posix()
 
 
-def ruff(blocks: list[Block]) -> dict[str, list[str]]:
-    """Ruff messages per block (key: block.where), with each message at its file:line."""
-    report: dict[str, list[str]] = {b.where: [] for b in blocks}
-    if not blocks:
-        return report
-    with tempfile.TemporaryDirectory() as tmp:
-        files = {}
-        for k, block in enumerate(blocks):
-            path = Path(tmp) / f"block_{k}.py"
-            path.write_text(block.text, encoding="utf-8")
-            files[path.name] = block
-        result = subprocess.run(
-            [RUFF, "check", "--no-cache", "--output-format", "json", "--config", str(ROOT / "pyproject.toml"), tmp],
-            capture_output=True,
-            text=True,
-        )
-    assert result.returncode in (0, 1), result.stderr
-    for item in json.loads(result.stdout or "[]"):
-        block = files[Path(item["filename"]).name]
-        row = item["location"]["row"]
-        where = block.lines[row - 1].where if 0 < row <= len(block.lines) else block.where
-        report[block.where].append(f"{where}: {item['code']} {item['message']}")
-    return report
-
-
-def block_problems(blocks: list[Block]) -> list[str]:
-    """Compile errors and ruff messages, each at the file:line it comes from."""
-    problems = []
-    for block in blocks:
-        try:
-            compile(block.text, block.where, "exec")
-        except SyntaxError as error:
-            row = error.lineno or 0
-            where = block.lines[row - 1].where if 0 < row <= len(block.lines) else block.where
-            problems.append(f"{where}: does not compile: {error.msg}")
-    return problems + [message for messages in ruff(blocks).values() for message in messages]
+def block_problems(blocks) -> list[str]:
+    return [str(p) for p in check_blocks(blocks, ROOT / "pyproject.toml")]
 
 
 def test_python_blocks_compile_and_pass_ruff():
     """Every Python block that is not an examples/ include; each problem names its file:line."""
-    problems = block_problems(INLINE_BLOCKS)
+    problems = block_problems(inline_blocks(DOCS))
     assert not problems, "Python blocks on the site:\n  " + "\n  ".join(problems)
 
 
@@ -104,65 +64,58 @@ def test_every_example_file_is_used_by_a_test():
 
 
 def test_every_python_block_is_an_example_or_checked_here():
-    checked = {b.where for b in INLINE_BLOCKS}
+    checked = {(f.start.path, f.start.lineno) for f in inline_blocks(DOCS)}
     for block in PYTHON_BLOCKS:
-        assert from_examples(block) or block.where in checked, block.where
-    examples = {p for b in PYTHON_BLOCKS if from_examples(b) for p in b.origins()}
+        assert from_examples(block) or (block.start.path, block.start.lineno) in checked, block.start.where
+    examples = {ROOT / line.path for b in PYTHON_BLOCKS if from_examples(b) for line in b.body if line.text.strip()}
     missing = untested_examples(sorted(examples), example_tests())
     assert not missing, "pages include example files that no test runs:\n  " + "\n  ".join(missing)
 
 
-def _section_exists(path: Path, name: str) -> bool:
-    return re.search(rf"-+8<-+\s+\[\s*start\s*:\s*{re.escape(name)}\s*\]", path.read_text(encoding="utf-8")) is not None
-
-
 def test_every_snippet_include_exists():
-    problems = []
-    for ref in SITE.refs:
-        path, _, _, section = parse_target(ref.target)
-        if not path.is_file():
-            problems.append(f"{ref.where}: --8<-- {ref.target!r}: no file {rel(path)}")
-        elif section and not _section_exists(path, section):
-            problems.append(f"{ref.where}: --8<-- {ref.target!r}: no section [start:{section}] in {rel(path)}")
-    assert not problems, "\n".join(problems)
+    missing = [str(p) for d in DOCS for p in d.problems if p.code == "S001"]
+    assert not missing and sum(len(d.includes) for d in DOCS) > 0, "\n".join(missing)
 
 
 # --- the checks themselves, on small made-up pages ------------------------------------------
 
 
-def _page(tmp_path: Path, body: str) -> Path:
-    page = tmp_path / "page.md"
-    page.write_text(body, encoding="utf-8")
-    return page
+@pytest.fixture
+def page(tmp_path):
+    def write(body: str):
+        path = tmp_path / "page.md"
+        path.write_text(body, encoding="utf-8")
+        return READER.read(path)
+
+    return write
 
 
-def test_inline_python_is_linted_and_examples_are_not(tmp_path):
-    page = _page(
-        tmp_path,
-        '# T\n\n```python\nimport os\n```\n\n``` python title="x.py"\n--8<-- "tests/fixtures/cli/sample.py"\n```\n',
-    )
-    blocks = [b for b in scan([page]).blocks if b.lang in PY_LANGS]
-    assert [from_examples(b, examples=ROOT / "tests" / "fixtures") for b in blocks] == [False, True]
+def test_inline_python_is_linted_and_examples_are_not(page):
+    doc = page('# T\n\n```python\nimport os\n```\n\n'
+               '``` python title="x.py"\n--8<-- "tests/fixtures/cli/sample.py"\n```\n')
+    blocks = [f for f in doc.fences if f.lang in PY_LANGS]
+    assert [from_examples(b, examples="tests/fixtures/") for b in blocks] == [False, True]
     [message] = block_problems(blocks[:1])
-    assert message.endswith("page.md:4: F401 `os` imported but unused")
+    assert message.endswith("page.md:4:8: Y002 ruff F401: `os` imported but unused")
 
 
-def test_a_syntax_error_names_the_page_line(tmp_path):
-    page = _page(tmp_path, '# T\n\n=== "Tab"\n\n    ```py\n    x = 1\n    def f(:\n    ```\n')
-    [block] = scan([page]).blocks
-    [message] = [m for m in block_problems([block]) if "compile" in m]
-    assert "page.md:7: does not compile" in message
+def test_a_syntax_error_names_the_page_line(page):
+    doc = page('# T\n\n=== "Tab"\n\n    ```py\n    x = 1\n    def f(:\n    ```\n')
+    [message] = block_problems(list(doc.fences))
+    assert "page.md:7:" in message and "Y001 does not compile" in message
 
 
-def test_a_missing_include_is_reported_with_its_page_line(tmp_path):
-    page = _page(tmp_path, '# T\n\n```python\n--8<-- "examples/no_such_file.py"\n```\n')
-    [ref] = scan([page]).refs
-    assert ref.where.endswith("page.md:4") and not ref.path.exists()
+def test_a_missing_include_is_reported_with_its_page_line(page):
+    doc = page('# T\n\n```python\n--8<-- "examples/no_such_file.py"\n```\n')
+    [problem] = doc.problems
+    assert (problem.path.endswith("page.md"), problem.line, problem.code) == (True, 4, "S001")
 
 
 def test_an_untested_example_is_named(tmp_path):
     example = EXAMPLES / "demo" / "made_up.py"
-    unrelated = _page(tmp_path, "def test_nothing():\n    pass\n")
+    unrelated = tmp_path / "a.py"
+    unrelated.write_text("def test_nothing():\n    pass\n")
     assert untested_examples([example], [unrelated]) == ["examples/demo/made_up.py"]
-    loader = _page(tmp_path, 'EXAMPLES = ROOT / "examples" / "demo"\nmodule = _load("made_up")\n')
+    loader = tmp_path / "b.py"
+    loader.write_text('EXAMPLES = ROOT / "examples" / "demo"\nmodule = _load("made_up")\n')
     assert untested_examples([example], [loader]) == []

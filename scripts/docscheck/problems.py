@@ -29,9 +29,9 @@ class Code:
     help: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, order=True)
 class Problem:
-    """A finding at PATH:LINE:COL; `included_from` names the page that included PATH."""
+    """A finding at PATH:LINE:COL; `included_from` names the page (page:line) that included PATH."""
 
     path: str
     line: int
@@ -39,3 +39,7 @@ class Problem:
     code: str
     message: str
     included_from: str | None = None
+
+    def __str__(self) -> str:
+        where = f" (included from {self.included_from})" if self.included_from else ""
+        return f"{self.path}:{self.line}:{self.col}: {self.code} {self.message}{where}"

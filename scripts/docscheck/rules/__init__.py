@@ -1,0 +1,1 @@
+"""The rules: plain functions from (config, index) to problems. They never read or render files."""

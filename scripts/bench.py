@@ -273,6 +273,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", default="", help="Lighthouse on these pages only (comma-separated, as in site/)")
     parser.add_argument("--runs", type=int, default=5, help="Lighthouse runs per page and preset (median kept; >= 5)")
     parser.add_argument("--retries", type=int, default=3, help="extra runs allowed per page for stalled first frames")
+    parser.add_argument("--preset", choices=("mobile", "desktop", "both"), default="both", help="Lighthouse presets to run")
     parser.add_argument("--no-lighthouse", action="store_true")
     args = parser.parse_args(argv)
     missed: list[str] = []
@@ -316,14 +317,15 @@ def main(argv: list[str] | None = None) -> int:
             parser.error(f"--only: no such page in the build: {', '.join(unknown)}")
         ref_dir = Path(tempfile.mkdtemp(prefix="bench-reference-"))
         ref_server, ref_base = serve(reference_site(ref_dir))
+        presets = ("mobile", "desktop") if args.preset == "both" else (args.preset,)
         references = {}
-        for preset in ("mobile", "desktop"):
+        for preset in presets:
             references[preset] = measure(f"{ref_base}/index.html", preset, args.runs, args.retries)
             low, high = references[preset]["spread"]
             print(report_line("reference (minimal Material page)", preset, references[preset])
                   + f"  noise: {high - low} points between runs")
         for path in chosen:
-            for preset in ("mobile", "desktop"):
+            for preset in presets:
                 result = measure(f"{base}/{path}", preset, args.runs, args.retries)
                 print(report_line(path, preset, result, references[preset]))
                 missed += budget_misses(path, preset, result, references[preset])

@@ -273,7 +273,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", default="", help="Lighthouse on these pages only (comma-separated, as in site/)")
     parser.add_argument("--runs", type=int, default=5, help="Lighthouse runs per page and preset (median kept; >= 5)")
     parser.add_argument("--retries", type=int, default=3, help="extra runs allowed per page for stalled first frames")
-    parser.add_argument("--preset", choices=("mobile", "desktop", "both"), default="both", help="Lighthouse presets to run")
+    parser.add_argument("--preset", choices=("mobile", "desktop", "both"), default="both",
+                        help="Lighthouse presets to run")
     parser.add_argument("--no-lighthouse", action="store_true")
     args = parser.parse_args(argv)
     missed: list[str] = []

@@ -153,38 +153,46 @@ def test_each_question_has_a_keyboard_reachable_link_that_does_not_toggle_it(sit
     pages = [p for p in _pages(site_dir) if _question_ids(_html(site_dir, p))]
     page = _new_page(browser, DESKTOP)
     page.goto(f"{site_url}/{pages[0]}")
-    page.wait_for_selector("details[id] > summary > a.headerlink")
+    page.wait_for_selector(".fg-question > a.headerlink")
     links = page.evaluate(
         """() => [...document.querySelectorAll('.md-typeset details[id]')].map(d => {
-             const a = d.querySelector(':scope > summary > a.headerlink');
+             const a = document.querySelector(`a.headerlink[href="#${d.id}"]:not(h1 a, h2 a, h3 a, h4 a, h5 a, h6 a)`);
              if (!a) return {id: d.id, missing: true};
              const box = a.getBoundingClientRect(), style = getComputedStyle(a);
+             const summary = d.querySelector('summary').getBoundingClientRect();
              return {id: d.id, href: a.getAttribute('href'), name: a.getAttribute('aria-label'),
                      tabIndex: a.tabIndex, opacity: +style.opacity, visible: style.visibility,
-                     width: box.width, height: box.height};
+                     width: box.width, height: box.height, inside: d.contains(a),
+                     inSummaryLine: box.top >= summary.top - 2 && box.bottom <= summary.bottom + 2
+                                    && box.left >= summary.left && box.right <= summary.right};
            })"""
     )
     assert links and all(not link.get("missing") for link in links), links
     for link in links:
         assert link["href"] == f"#{link['id']}"
-        assert link["name"] and link["tabIndex"] >= 0
+        assert link["name"] and link["name"].startswith("Link to this question"), link
+        assert link["tabIndex"] >= 0 and not link["inside"]
         assert link["opacity"] >= 0.5 and link["visible"] == "visible"
         assert link["width"] >= 24 and link["height"] >= 24, link
+        assert link["inSummaryLine"], link
     first = page.locator(f"[id='{links[0]['id']}']")
     second = page.locator(f"[id='{links[1]['id']}']")
-    # Keyboard: the link is in the tab order right after its summary.
+    first_link = page.locator(f".fg-question > a[href='#{links[0]['id']}']")
+    second_link = page.locator(f".fg-question > a[href='#{links[1]['id']}']")
+    # Keyboard: the link is in the tab order, right before its summary.
     first.locator("summary").focus()
-    page.keyboard.press("Tab")
+    page.keyboard.press("Shift+Tab")
     assert page.evaluate("document.activeElement.getAttribute('href')") == f"#{links[0]['id']}"
     page.keyboard.press("Enter")
     page.wait_for_timeout(100)
     assert page.evaluate("location.hash") == f"#{links[0]['id']}"
     assert first.get_attribute("open") is not None  # the link opened it, as a shared link would
-    # A click on the link of an open answer leaves it open; on a closed one, only
-    # the summary text toggles it.
-    first.locator("summary > a.headerlink").click()
+    # A click on the link of an open answer leaves it open; a click on the
+    # summary text still toggles a block.
+    first_link.click()
     assert first.get_attribute("open") is not None
     assert second.get_attribute("open") is None
+    assert second_link.is_visible()
     second.locator("summary").click(position={"x": 60, "y": 10})
     assert second.get_attribute("open") is not None
     page.close()

@@ -193,3 +193,14 @@ def test_key_concepts_show_excerpts_and_fold_whole_files(site_dir):
             if lines > MAX_SHOWN_LINES:
                 too_long.append(f"{page.relative_to(site_dir)}: {lines} lines shown whole")
     assert too_long == []
+
+
+def test_every_glossary_term_has_its_own_anchor(site_dir):
+    source = (DOCS / "reference" / "glossary.md").read_text(encoding="utf-8")
+    terms = re.findall(r"^### (.+?) \{ #([a-z0-9-]+) \}$", source, re.M)
+    headings = [line for line in source.splitlines() if line.startswith("### ")]
+    assert len(terms) == len(headings) > 20, "a glossary heading without an explicit { #slug }"
+    html = (site_dir / "reference" / "glossary.html").read_text(encoding="utf-8")
+    for _, slug in terms:
+        assert f'<h3 id="{slug}">' in html and f'href="#{slug}"' in html, slug
+    assert len({slug for _, slug in terms}) == len(terms)

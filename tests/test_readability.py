@@ -235,7 +235,7 @@ def test_no_serious_accessibility_violations_in_either_palette(site_dir, site_ur
     problems = []
     for path in _pages(site_dir):
         page.goto(f"{site_url}/{path}")
-        page.wait_for_function("document.querySelector('.md-typeset details[id] > summary > a.headerlink')"
+        page.wait_for_function("document.querySelector('.md-typeset .fg-question > a.headerlink')"
                                " || !document.querySelector('.md-typeset details[id]')")
         expected = "slate" if scheme == "dark" else "default"
         assert page.locator("body").get_attribute("data-md-color-scheme") == expected

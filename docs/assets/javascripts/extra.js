@@ -47,22 +47,26 @@ function fieldGuideA11y() {
 }
 
 // --- Interview questions get a link, like a heading's ¶ ----------------------
+// The link cannot sit inside <summary> (a control inside a control; axe:
+// nested-interactive), nor after it inside <details> (hidden while closed): it
+// goes just before the block, in a wrapper, and CSS shows it in the summary's line.
 
 function addQuestionLinks() {
-  document.querySelectorAll(".md-typeset details[id] > summary").forEach(function (summary) {
-    if (summary.querySelector(":scope > a.headerlink")) return;
-    var id = summary.parentElement.id;
+  document.querySelectorAll(".md-typeset details[id]").forEach(function (details) {
+    if (details.parentElement.classList.contains("fg-question")) return;
+    var summary = details.querySelector(":scope > summary");
+    var wrapper = document.createElement("div");
+    wrapper.className = "fg-question";
     var link = document.createElement("a");
     link.className = "headerlink fg-question-link";
-    link.href = "#" + id;
+    link.href = "#" + details.id;
     link.textContent = "\u00b6";
-    link.setAttribute("aria-label", "Link to this question");
-    summary.appendChild(link);
+    link.setAttribute("aria-label", "Link to this question" + (summary ? ": " + summary.textContent.trim() : ""));
+    details.replaceWith(wrapper);
+    wrapper.appendChild(link);
+    wrapper.appendChild(details);
   });
 }
-
-// A click (or Enter) on the link follows it, and the hash opens the block
-// (below): the browser does not toggle a <details> for a link in its <summary>.
 
 // --- Landing on #hash: open what hides the target, then bring it to the top --
 

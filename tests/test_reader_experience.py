@@ -25,44 +25,7 @@ def _page_with_most_tables(site_dir) -> str:
     return max(_pages(site_dir), key=lambda p: (site_dir / p).read_text(encoding="utf-8").count("<table"))
 
 
-def _published_anchors(site_dir, limit: int = 12) -> list[tuple[str, str]]:
-    """A spread of (page, heading id) pairs taken from the built pages."""
-    pairs = []
-    for page in _pages(site_dir):
-        ids = re.findall(r'<h[23] id="([^"]+)"', (site_dir / page).read_text(encoding="utf-8"))
-        if ids:
-            pairs.append((page, ids[len(ids) // 2]))
-    step = max(1, len(pairs) // limit)
-    return pairs[::step][:limit]
-
-
-def test_shared_section_links_scroll_the_heading_into_view(site_dir, site_url, browser):
-    pairs = _published_anchors(site_dir)
-    assert len(pairs) >= 8
-    page = browser.new_page()
-    for path, anchor in pairs:
-        page.goto(f"{site_url}/{path}#{anchor}")
-        page.wait_for_timeout(150)
-        box = page.locator(f"[id='{anchor}']").bounding_box()
-        viewport = page.viewport_size
-        assert box is not None, f"{path}#{anchor} not found"
-        assert 0 <= box["y"] < viewport["height"] / 2, f"{path}#{anchor} is not in view (y={box['y']})"
-    page.close()
-
-
-def test_section_link_below_many_tables_lands_on_its_heading(site_dir, site_url, browser):
-    # Off-screen tables are rendered lazily (content-visibility); the heading after
-    # the last of them must still be where the browser scrolls, at once and after
-    # the tables above it have been measured.
-    page_path = _page_with_most_tables(site_dir)
-    anchor = re.findall(r'<h2 id="([^"]+)"', (site_dir / page_path).read_text(encoding="utf-8"))[-1]
-    page = browser.new_page()
-    page.goto(f"{site_url}/{page_path}#{anchor}")
-    for wait in (100, 1500):
-        page.wait_for_timeout(wait)
-        box = page.locator(f"[id='{anchor}']").bounding_box()
-        assert box is not None and 0 <= box["y"] < page.viewport_size["height"] / 2, (page_path, anchor, box)
-    page.close()
+# Section links (every heading of every page): tests/test_linking.py.
 
 
 def test_table_regions_are_named_apart(site_dir, site_url, browser):
@@ -166,21 +129,4 @@ def test_phone_layout_has_a_drawer_and_no_horizontal_scroll(site_dir, site_url, 
     assert drawer is not None and drawer["x"] >= 0 and drawer["width"] > 200
 
 
-def test_no_serious_accessibility_violations(site_dir, site_url, browser):
-    from axe_playwright_python.sync_playwright import Axe
-
-    axe = Axe()
-    page = browser.new_page()
-    problems = []
-    for path in _pages(site_dir):
-        page.goto(f"{site_url}/{path}")
-        # Tables off screen are not rendered until scrolled near (content-visibility:
-        # auto in extra.css). axe reads colours from what is painted, so render
-        # everything first, as the reader's scrolling would.
-        page.add_style_tag(content="* { content-visibility: visible !important; }")
-        for violation in axe.run(page).response["violations"]:
-            if violation["impact"] in {"serious", "critical"}:
-                targets = ", ".join(str(node["target"]) for node in violation["nodes"][:3])
-                problems.append(f"{path}: {violation['id']} ({len(violation['nodes'])} nodes: {targets})")
-    page.close()
-    assert problems == []
+# Accessibility (axe, light and dark palettes): tests/test_readability.py.

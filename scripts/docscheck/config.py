@@ -33,6 +33,7 @@ class Config:
     mkdocs_not_in_nav: frozenset[str]  # pages matched by MkDocs' own not_in_nav setting
     config_text: str
     anchors_file: Path | None
+    published_files: frozenset[str]  # extra.check_docs.published_files: built next to the site after the build
     redirects: MappingProxyType
     extensions: tuple
     extension_configs: MappingProxyType
@@ -96,6 +97,9 @@ def load(config_file: Path) -> Config:
     anchors = settings.get("published_anchors")
     if anchors is not None and not isinstance(anchors, str):
         raise ConfigError("extra.check_docs.published_anchors must be a file name")
+    published = settings.get("published_files") or []
+    if not isinstance(published, list) or not all(isinstance(f, str) and f.strip() for f in published):
+        raise ConfigError("extra.check_docs.published_files must be a list of file names")
     redirects = {}
     for name, plugin in cfg.plugins.items():
         if name.split("/")[-1] in ("redirects", "mkdocs-redirects"):
@@ -109,7 +113,7 @@ def load(config_file: Path) -> Config:
         nav=None if cfg["nav"] is None else tuple(_nav_entries(cfg["nav"], text)),
         not_in_nav=MappingProxyType(dict(not_in_nav)),
         mkdocs_not_in_nav=frozenset(f.src_uri for f in included if f.inclusion == InclusionLevel.NOT_IN_NAV),
-        config_text=text, anchors_file=root / anchors if anchors else None,
+        config_text=text, anchors_file=root / anchors if anchors else None, published_files=frozenset(published),
         redirects=MappingProxyType(redirects), extensions=tuple(cfg["markdown_extensions"]),
         extension_configs=MappingProxyType(_extension_configs(cfg["mdx_configs"], root)),
     )

@@ -41,8 +41,9 @@ def _parse(path: Path) -> _Page:
     return page
 
 
-def check_site(site: Path) -> list[str]:
-    """One 'FILE:LINE:COL: message' per internal link that does not resolve, FILE relative to site."""
+def check_site(site: Path, published: frozenset[str] = frozenset()) -> list[str]:
+    """One 'FILE:LINE:COL: message' per internal link that does not resolve, FILE relative to site.
+    `published` names files that are put next to the site after the build (the offline zip)."""
     site = site.resolve()
     pages = {p.relative_to(site).as_posix(): _parse(p) for p in sorted(site.rglob("*.html"))}
     problems = []
@@ -59,7 +60,7 @@ def check_site(site: Path) -> list[str]:
                 continue
             if (site / target).is_dir():
                 target = posixpath.join(target, "index.html") if target != "." else "index.html"
-            if not (site / target).is_file():
+            if not (site / target).is_file() and target not in published:
                 problems.append(f"{name}:{line}:{col}: {attr}={url!r}: the site has no {target}")
             elif fragment and target in pages and fragment not in pages[target].ids:
                 problems.append(f"{name}:{line}:{col}: {attr}={url!r}: no id {fragment!r} in {target}")

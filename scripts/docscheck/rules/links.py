@@ -121,7 +121,7 @@ def _built_target(config: Config, index: Index, doc: Document, path: str, anchor
     if target in by_dest:
         src = by_dest[target]
         return _anchor_problem(index, src, anchor, url) if src in index.pages else None
-    if config.theme_file(target):
+    if config.theme_file(target) or target in config.published_files:
         return None
     source = posixpath.normpath(posixpath.join(posixpath.dirname(page.src), path))
     if source in config.dests:

@@ -97,3 +97,56 @@ def test_s3_storage_classes_on_the_site_exist_in_the_model():
     page = (QUOTAS.parent.parent / "storage" / "s3.md").read_text(encoding="utf-8")
     for name in ("Express One Zone", "S3 on Outposts", "Glacier Instant Retrieval", "Glacier Deep Archive"):
         assert name in page
+
+
+def test_lambda_memory_maximum_in_the_model_is_shown_as_a_caveat():
+    memory = member("lambda", "CreateFunction", "MemorySize")
+    assert memory.metadata["max"] == 32768
+    assert "32,768 MB" in row("lambda", "memory")
+
+
+def test_lambda_ephemeral_storage_maximum_for_accelerator_functions():
+    model = doc("lambda", "CreateFunction", "EphemeralStorage")
+    assert "between 512 and 10,240 MB" in model
+    assert "For functions that use AcceleratorConfig, the maximum is 32,768 MB" in model
+    assert member("lambda", "CreateFunction", "EphemeralStorage", "Size").metadata["max"] == 32768
+    quota = row("lambda", "ephemeral-storage")
+    assert "512 MB to 10,240 MB" in quota
+    assert "32,768 MB" in quota and "AcceleratorConfig" in quota
+
+
+def test_lambda_managed_instances_per_environment_concurrency():
+    config = member(
+        "lambda", "CreateFunction", "CapacityProviderConfig", "LambdaManagedInstancesCapacityProviderConfig"
+    )
+    assert "PerExecutionEnvironmentMaxConcurrency" in config.members
+    create = SESSION.get_service_model("lambda").operation_model("CreateFunction").input_shape
+    assert "AcceleratorConfig" in create.members
+
+
+def test_backup_vault_lock_cooling_off_period():
+    model = doc("backup", "PutBackupVaultLockConfiguration", "ChangeableForDays")
+    assert "72-hour cooling-off period" in model
+    assert "3 or greater" in model
+    quota = row("resilience", "vault-lock-cooling-off")
+    assert "72 hours" in quota and "3 or more" in quota
+
+
+def test_budget_notification_and_subscriber_limits():
+    notes = member("budgets", "CreateBudget", "NotificationsWithSubscribers")
+    subscribers = notes.member.members["Subscribers"]
+    quota = row("resilience", "budget-notifications")
+    assert f"up to {notes.metadata['max']} notifications" in quota
+    assert f"up to {subscribers.metadata['max']} subscribers" in quota
+
+
+def test_budget_action_instance_ids():
+    ids = SESSION.get_service_model("budgets").shape_for("SsmActionDefinition").members["InstanceIds"]
+    assert (ids.metadata["min"], ids.metadata["max"]) == (1, 100)
+    assert "1 to 100 instance IDs" in row("resilience", "budget-action-instances")
+
+
+def test_budget_status_refresh_wording():
+    service_doc = plain(SESSION.get_service_model("budgets").documentation)
+    assert "updates your budget status several times a day" in service_doc
+    assert "several times a day" in row("resilience", "budget-refresh")

@@ -150,3 +150,11 @@ def test_budget_status_refresh_wording():
     service_doc = plain(SESSION.get_service_model("budgets").documentation)
     assert "updates your budget status several times a day" in service_doc
     assert "several times a day" in row("resilience", "budget-refresh")
+
+
+def test_rds_sql_server_storage_shows_the_model_and_the_guide():
+    model = doc("rds", "CreateDBInstance", "AllocatedStorage")
+    sql_server = model[model.index("RDS for SQL Server") :]
+    assert "Enterprise and Standard editions: Must be an integer from 20 to 16384" in sql_server
+    quota = row("rds", "storage-max-sqlserver")
+    assert "16,384 GiB" in quota and "64 TiB" in quota

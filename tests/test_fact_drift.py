@@ -158,3 +158,43 @@ def test_rds_sql_server_storage_shows_the_model_and_the_guide():
     assert "Enterprise and Standard editions: Must be an integer from 20 to 16384" in sql_server
     quota = row("rds", "storage-max-sqlserver")
     assert "16,384 GiB" in quota and "64 TiB" in quota
+
+
+DOCS = QUOTAS.parent.parent
+
+
+def page(relative: str) -> str:
+    return (DOCS / relative).read_text(encoding="utf-8")
+
+
+def test_glue_schema_compatibility_modes_match_the_model():
+    modes = member("glue", "CreateSchema", "Compatibility").enum
+    text = page("analytics/glue.md")
+    assert set(modes) == {"NONE", "DISABLED", "BACKWARD", "BACKWARD_ALL", "FORWARD", "FORWARD_ALL", "FULL", "FULL_ALL"}
+    for mode in modes:
+        assert f"`{mode}`" in text, f"glue.md: compatibility mode {mode} missing from the table"
+
+
+def test_config_recording_frequencies_and_rule_owners():
+    model = SESSION.get_service_model("config")
+    text = page("security/detection.md")
+    for frequency in model.shape_for("RecordingFrequency").enum:
+        assert f"`{frequency}`" in text
+    for owner in model.shape_for("Owner").enum:
+        assert f"`{owner}`" in text
+    periods = model.shape_for("MaximumExecutionFrequency").enum
+    assert periods == ["One_Hour", "Three_Hours", "Six_Hours", "Twelve_Hours", "TwentyFour_Hours"]
+    assert "every 1, 3, 6,\n12 or 24 hours" in text
+
+
+def test_macie_job_types():
+    text = page("security/detection.md")
+    for job_type in SESSION.get_service_model("macie2").shape_for("JobType").enum:
+        assert f"`{job_type}`" in text
+
+
+def test_databrew_job_kinds():
+    operations = SESSION.get_service_model("databrew").operation_names
+    assert {"CreateRecipeJob", "CreateProfileJob", "CreateProject", "CreateRuleset"} <= set(operations)
+    text = page("analytics/glue.md")
+    assert "**Recipe job**" in text and "**Profile job**" in text

@@ -739,3 +739,102 @@ def test_ebs_snapshot_protection_features_on_the_page():
     resource_types = SESSION.get_service_model("rbin").shape_for("ResourceType").enum
     assert "EBS_VOLUME" in resource_types
     assert "EBS volumes" in page
+def test_lambda_memory_maximum_in_the_model_is_shown_as_a_caveat():
+    memory = member("lambda", "CreateFunction", "MemorySize")
+    assert memory.metadata["max"] == 32768
+    assert "32,768 MB" in row("lambda", "memory")
+
+
+def test_lambda_ephemeral_storage_maximum_for_accelerator_functions():
+    model = doc("lambda", "CreateFunction", "EphemeralStorage")
+    assert "between 512 and 10,240 MB" in model
+    assert "For functions that use AcceleratorConfig, the maximum is 32,768 MB" in model
+    assert member("lambda", "CreateFunction", "EphemeralStorage", "Size").metadata["max"] == 32768
+    quota = row("lambda", "ephemeral-storage")
+    assert "512 MB to 10,240 MB" in quota
+    assert "32,768 MB" in quota and "AcceleratorConfig" in quota
+
+
+def test_lambda_managed_instances_per_environment_concurrency():
+    config = member(
+        "lambda", "CreateFunction", "CapacityProviderConfig", "LambdaManagedInstancesCapacityProviderConfig"
+    )
+    assert "PerExecutionEnvironmentMaxConcurrency" in config.members
+    create = SESSION.get_service_model("lambda").operation_model("CreateFunction").input_shape
+    assert "AcceleratorConfig" in create.members
+
+
+def test_backup_vault_lock_cooling_off_period():
+    model = doc("backup", "PutBackupVaultLockConfiguration", "ChangeableForDays")
+    assert "72-hour cooling-off period" in model
+    assert "3 or greater" in model
+    quota = row("resilience", "vault-lock-cooling-off")
+    assert "72 hours" in quota and "3 or more" in quota
+
+
+def test_budget_notification_and_subscriber_limits():
+    notes = member("budgets", "CreateBudget", "NotificationsWithSubscribers")
+    subscribers = notes.member.members["Subscribers"]
+    quota = row("resilience", "budget-notifications")
+    assert f"up to {notes.metadata['max']} notifications" in quota
+    assert f"up to {subscribers.metadata['max']} subscribers" in quota
+
+
+def test_budget_action_instance_ids():
+    ids = SESSION.get_service_model("budgets").shape_for("SsmActionDefinition").members["InstanceIds"]
+    assert (ids.metadata["min"], ids.metadata["max"]) == (1, 100)
+    assert "1 to 100 instance IDs" in row("resilience", "budget-action-instances")
+
+
+def test_budget_status_refresh_wording():
+    service_doc = plain(SESSION.get_service_model("budgets").documentation)
+    assert "updates your budget status several times a day" in service_doc
+    assert "several times a day" in row("resilience", "budget-refresh")
+
+
+def test_rds_sql_server_storage_shows_the_model_and_the_guide():
+    model = doc("rds", "CreateDBInstance", "AllocatedStorage")
+    sql_server = model[model.index("RDS for SQL Server") :]
+    assert "Enterprise and Standard editions: Must be an integer from 20 to 16384" in sql_server
+    quota = row("rds", "storage-max-sqlserver")
+    assert "16,384 GiB" in quota and "64 TiB" in quota
+
+
+DOCS = QUOTAS.parent.parent
+
+
+def page(relative: str) -> str:
+    return (DOCS / relative).read_text(encoding="utf-8")
+
+
+def test_glue_schema_compatibility_modes_match_the_model():
+    modes = member("glue", "CreateSchema", "Compatibility").enum
+    text = page("analytics/glue.md")
+    assert set(modes) == {"NONE", "DISABLED", "BACKWARD", "BACKWARD_ALL", "FORWARD", "FORWARD_ALL", "FULL", "FULL_ALL"}
+    for mode in modes:
+        assert f"`{mode}`" in text, f"glue.md: compatibility mode {mode} missing from the table"
+
+
+def test_config_recording_frequencies_and_rule_owners():
+    model = SESSION.get_service_model("config")
+    text = page("security/detection.md")
+    for frequency in model.shape_for("RecordingFrequency").enum:
+        assert f"`{frequency}`" in text
+    for owner in model.shape_for("Owner").enum:
+        assert f"`{owner}`" in text
+    periods = model.shape_for("MaximumExecutionFrequency").enum
+    assert periods == ["One_Hour", "Three_Hours", "Six_Hours", "Twelve_Hours", "TwentyFour_Hours"]
+    assert "every 1, 3, 6,\n12 or 24 hours" in text
+
+
+def test_macie_job_types():
+    text = page("security/detection.md")
+    for job_type in SESSION.get_service_model("macie2").shape_for("JobType").enum:
+        assert f"`{job_type}`" in text
+
+
+def test_databrew_job_kinds():
+    operations = SESSION.get_service_model("databrew").operation_names
+    assert {"CreateRecipeJob", "CreateProfileJob", "CreateProject", "CreateRuleset"} <= set(operations)
+    text = page("analytics/glue.md")
+    assert "**Recipe job**" in text and "**Profile job**" in text

@@ -112,12 +112,22 @@ PROBE = """async ([query, typed]) => {
     input.dispatchEvent(new Event("input", {bubbles: true}));
     input.dispatchEvent(new KeyboardEvent("keyup", {key: text.slice(-1), bubbles: true}));
   };
+  // Resolves once the results have not changed for `ms` (or after `max` ms in all).
+  const quiet = (ms, max) => new Promise(resolve => {
+    let timer;
+    const done = () => { obs.disconnect(); clearTimeout(timer); resolve(); };
+    const obs = new MutationObserver(() => { clearTimeout(timer); timer = setTimeout(done, ms); });
+    obs.observe(list, {childList: true, subtree: true});
+    obs.observe(meta, {childList: true, characterData: true, subtree: true});
+    timer = setTimeout(done, ms);
+    setTimeout(done, max);
+  });
   input.focus();
   type("");
-  await sleep(30);
+  await quiet(120, 2000);
   if (typed) {
     for (let i = 1; i < query.length; i++) { type(query.slice(0, i)); await sleep(80); }
-    await sleep(300);
+    await quiet(300, 3000);
   }
   const changed = new Promise(resolve => {
     const obs = new MutationObserver(() => { obs.disconnect(); resolve(performance.now()); });
@@ -128,7 +138,7 @@ PROBE = """async ([query, typed]) => {
   const start = performance.now();
   type(query);
   const end = await changed;
-  await sleep(60);
+  await quiet(150, 3000);
   const strip = href => { const u = new URL(href); return u.pathname + u.hash; };
   const read = () => [...list.querySelectorAll(":scope > .md-search-result__item")].map(item => {
     const links = [...item.querySelectorAll(":scope > a.md-search-result__link")].map(a => strip(a.href));
@@ -137,13 +147,13 @@ PROBE = """async ([query, typed]) => {
   let groups = read(), corrected = null;
   if (!groups.length) {
     // No result: follow the site's "Did you mean" if it offers one, as a reader would.
-    for (let i = 0; i < 40 && !document.querySelector(".fg-did-you-mean button"); i++) await sleep(50);
+    for (let i = 0; i < 100 && !document.querySelector(".fg-did-you-mean button"); i++) await sleep(50);
     const button = document.querySelector(".fg-did-you-mean button");
     if (button) {
       corrected = button.textContent;
       button.click();
-      for (let i = 0; i < 40 && !list.children.length; i++) await sleep(50);
-      await sleep(60);
+      for (let i = 0; i < 60 && !list.children.length; i++) await sleep(50);
+      await quiet(150, 3000);
       groups = read();
     }
   }

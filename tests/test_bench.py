@@ -104,3 +104,12 @@ def test_reference_site_is_one_material_page_with_the_site_theme(tmp_path):
     assert "A minimal Material page" in html and 'data-md-color-primary="indigo"' in html
     assert "extra.css" not in html and "code-copy.js" not in html  # none of the site's own additions
     assert 'data-md-component="palette"' in html  # Material's own palette, as a plain Material site has
+
+
+def test_page_text_counts_the_article_only(tmp_path):
+    page = tmp_path / "p.html"
+    page.write_text('<nav>menu menu</nav><article class="md-content__inner"><h1>Tit<b>le</b></h1><p>ab</p></article>',
+                    encoding="utf-8")
+    assert bench.page_text_bytes(page) == len("Titleab")
+    (tmp_path / "q.html").write_text("<p>no article</p>", encoding="utf-8")
+    assert bench.page_text_bytes(tmp_path / "q.html") == 0

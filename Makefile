@@ -29,7 +29,7 @@ $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
 
 $(VENV)/.site: requirements.txt constraints.txt | $(VENV)/bin/python
-	$(PIP) -r requirements.txt -c constraints.txt
+	$(PIP) --no-compile --no-deps -r requirements.txt -c constraints.txt
 	touch $@
 
 $(VENV)/.test: $(VENV)/.site requirements-dev.txt constraints.txt pyproject.toml
@@ -74,7 +74,7 @@ test: $(TEST_LAYER)
 	$(BIN)/python scripts/check_docs.py
 	$(MAKE) --no-print-directory offline
 	# The tests build their own copies and set SITE_URL themselves where they need it.
-	env -u SITE_URL OFFLINE_ZIP=$(CURDIR)/dist/$(ZIP) $(BIN)/python -m pytest
+	env -u SITE_URL OFFLINE_ZIP=$(CURDIR)/dist/$(ZIP) $(BIN)/python -m pytest -n auto --dist load
 
 # Flags for the benchmark: make bench ARGS=--no-lighthouse
 bench: $(BENCH_LAYER)

@@ -19,7 +19,6 @@ tests/test_search_quality.py holds the budgets; `make bench` prints these figure
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
 import sys
 import tempfile
@@ -28,12 +27,10 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import yaml
+from chromium_settings import CHROMIUM, CHROMIUM_ARGS
 
 ROOT = Path(__file__).resolve().parent.parent
 QUERIES = ROOT / "tests" / "search_queries.yml"
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
 @dataclass(frozen=True)
@@ -165,14 +162,19 @@ def _relative(path: str, root: str) -> str:
     return path[len(root):] if path.startswith(root) else path
 
 
-def run(site_dir: Path, queries: list[Query], browser, typed: bool = False) -> list[Outcome]:
-    """Enter every query into the search box of site_dir/index.html (file://) and read the results;
-    typed=True types each one key by key (slower; the latency a person sees)."""
+def run(site_dir: Path, queries: list[Query], browser, typed: bool = False,
+        base_url: str | None = None) -> list[Outcome]:
+    """Enter every query into the search box of site_dir/index.html (file://, or base_url/index.html
+    where site_dir is served) and read the results; typed=True types each one key by key (slower;
+    the latency a person sees)."""
     page = browser.new_page()
-    page.route(lambda url: not url.startswith(("file:", "data:", "blob:")), lambda route: route.abort())
-    index = (site_dir / "index.html").resolve()
-    page.goto(index.as_uri())
-    root = urlsplit(index.parent.as_uri()).path.rstrip("/") + "/"
+    if base_url is None:
+        page.route(lambda url: not url.startswith(("file:", "data:", "blob:")), lambda route: route.abort())
+        index_url = (site_dir / "index.html").resolve().as_uri()
+    else:
+        index_url = f"{base_url.rstrip('/')}/index.html"
+    page.goto(index_url)
+    root = urlsplit(index_url).path.rsplit("/", 1)[0] + "/"
     box = page.locator("input.md-search__input")
     box.click()
     box.press_sequentially("lambda", delay=20)  # load the index and the worker once
@@ -201,8 +203,8 @@ def metrics(outcomes: list[Outcome]) -> dict[str, float]:
     }
 
 
-def summary(m: dict[str, float]) -> str:
-    return (f"search quality ({m['queries']} queries, file://): top-1 page {m['top1_page']:.1%}, "
+def summary(m: dict[str, float], where: str = "file://") -> str:
+    return (f"search quality ({m['queries']} queries, {where}): top-1 page {m['top1_page']:.1%}, "
             f"top-1 section {m['top1_section']:.1%}, MRR@10 {m['mrr10']:.3f}, zero results "
             f"{m['zero_results']} (after {m['corrected']} 'Did you mean'), "
             f"latency median {m['latency_median_ms']:.0f} ms, max {m['latency_max_ms']:.0f} ms")

@@ -17,18 +17,20 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
+from chromium_settings import CHROMIUM, CHROMIUM_ARGS
 
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+
+
+# The long browser tests start first: spread over pytest-xdist's workers (make test runs
+# `-n auto --dist load`), they then run beside the short tests instead of after them.
+LONG_FIRST = ("test_readability.py", "test_linking.py", "test_search_quality.py",
+              "test_reader_experience.py", "test_no_external_requests.py", "test_offline_search.py")
+
+
+def pytest_collection_modifyitems(items):
+    items.sort(key=lambda item: LONG_FIRST.index(item.path.name) if item.path.name in LONG_FIRST
+               else len(LONG_FIRST))
 
 
 def load_example(relative: str, name: str | None = None) -> ModuleType:
@@ -133,12 +135,18 @@ def browser(tmp_path_factory):
 
 
 @pytest.fixture
-def s3_bucket(aws_env):
-    """An S3 client on moto with the bucket amzn-s3-demo-bucket created."""
+def aws(aws_env):
+    """boto3 clients on moto, all in one mocked account for the test: aws("ec2")."""
     import boto3
     from moto import mock_aws
 
     with mock_aws():
-        client = boto3.client("s3", region_name="us-east-1")
-        client.create_bucket(Bucket="amzn-s3-demo-bucket")
-        yield client
+        yield lambda service: boto3.client(service, region_name="us-east-1")
+
+
+@pytest.fixture
+def s3_bucket(aws):
+    """An S3 client on moto with the bucket amzn-s3-demo-bucket created."""
+    client = aws("s3")
+    client.create_bucket(Bucket="amzn-s3-demo-bucket")
+    return client

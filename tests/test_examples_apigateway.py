@@ -3,10 +3,8 @@ authorizer created against moto."""
 
 from __future__ import annotations
 
-import boto3
 import pytest
 from conftest import load_example
-from moto import mock_aws
 
 authorizer = load_example("examples/apigateway/authorizer.py")
 http_api = load_example("examples/apigateway/http_api_jwt.py")
@@ -89,9 +87,8 @@ FUNCTION = "arn:aws:lambda:us-east-1:123456789012:function:orders"
 
 
 @pytest.fixture
-def apigw(aws_env):
-    with mock_aws():
-        yield boto3.client("apigatewayv2", region_name="us-east-1")
+def apigw(aws):
+    return aws("apigatewayv2")
 
 
 def test_cognito_issuer_format():

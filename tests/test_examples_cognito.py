@@ -6,10 +6,8 @@ from __future__ import annotations
 import base64
 import json
 
-import boto3
 import pytest
 from conftest import load_example
-from moto import mock_aws
 
 claims_mod = load_example("examples/cognito/claims.py")
 user_pool = load_example("examples/cognito/user_pool.py")
@@ -86,9 +84,8 @@ def test_unknown_token_use_is_a_programming_error():
 
 
 @pytest.fixture
-def cognito(aws_env):
-    with mock_aws():
-        yield boto3.client("cognito-idp", region_name="us-east-1")
+def cognito(aws):
+    return aws("cognito-idp")
 
 
 def test_app_client_is_public_with_code_grant_and_token_lifetimes(cognito):

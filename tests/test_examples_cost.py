@@ -6,7 +6,6 @@ import boto3
 import pytest
 from botocore.stub import Stubber
 from conftest import load_example
-from moto import mock_aws
 
 budget_alert = load_example("examples/cost/budget_alert.py")
 backup_plan = load_example("examples/cost/backup_plan.py")
@@ -15,15 +14,13 @@ ACCOUNT = "123456789012"
 
 
 @pytest.fixture
-def budgets(aws_env):
-    with mock_aws():
-        yield boto3.client("budgets", region_name="us-east-1")
+def budgets(aws):
+    return aws("budgets")
 
 
 @pytest.fixture
-def backup(aws_env):
-    with mock_aws():
-        yield boto3.client("backup", region_name="us-east-1")
+def backup(aws):
+    return aws("backup")
 
 
 def test_budget_is_monthly_cost_in_usd(budgets):

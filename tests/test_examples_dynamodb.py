@@ -4,19 +4,16 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-import boto3
 import pytest
 from conftest import load_example
-from moto import mock_aws
 
 get_and_query = load_example("examples/dynamodb/get_and_query.py")
 transaction = load_example("examples/dynamodb/transaction.py")
 
 
 @pytest.fixture
-def ddb(aws_env):
-    with mock_aws():
-        yield boto3.client("dynamodb", region_name="us-east-1")
+def ddb(aws):
+    return aws("dynamodb")
 
 
 def _put_order(ddb, customer, date, order_id, total, status="SHIPPED"):

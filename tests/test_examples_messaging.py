@@ -4,19 +4,16 @@ from __future__ import annotations
 
 import json
 
-import boto3
 import pytest
 from conftest import load_example
-from moto import mock_aws
 
 sqs_dlq = load_example("examples/messaging/sqs_dlq.py")
 sns_fanout = load_example("examples/messaging/sns_fanout.py")
 
 
 @pytest.fixture
-def clients(aws_env):
-    with mock_aws():
-        yield boto3.client("sqs", region_name="us-east-1"), boto3.client("sns", region_name="us-east-1")
+def clients(aws):
+    return aws("sqs"), aws("sns")
 
 
 def _attributes(sqs, url):

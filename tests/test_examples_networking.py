@@ -11,9 +11,8 @@ vpc_sample = load_example("examples/networking/vpc_public_private.py")
 
 
 @pytest.fixture
-def ec2(aws_env):
-    with mock_aws():
-        yield boto3.client("ec2", region_name="us-east-1")
+def ec2(aws):
+    return aws("ec2")
 
 
 @pytest.fixture
@@ -92,9 +91,8 @@ route53_sample = load_example("examples/networking/route53_routing.py")
 
 
 @pytest.fixture
-def route53(aws_env):
-    with mock_aws():
-        yield boto3.client("route53", region_name="us-east-1")
+def route53(aws):
+    return aws("route53")
 
 
 def _records(route53, zone_id: str, name: str) -> list[dict]:

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import json
 
-import boto3
 import pytest
 from botocore.exceptions import ClientError
 from conftest import load_example
-from moto import mock_aws
 
 _mod = load_example("examples/secrets/get_secret.py")
 SecretNotFoundError = _mod.SecretNotFoundError
@@ -18,9 +16,8 @@ SECRET_NAME = "prod/app/db"
 
 
 @pytest.fixture
-def client(aws_env):
-    with mock_aws():
-        yield boto3.client("secretsmanager", region_name="us-east-1")
+def client(aws):
+    return aws("secretsmanager")
 
 
 def test_returns_parsed_json(client):

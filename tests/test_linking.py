@@ -49,13 +49,15 @@ def _url(site_dir, site_url, where: str, path: str) -> str:
 # table of contents does), wait for the page's hashchange handlers and two frames,
 # then measure where the element is against the header.
 LAND_EACH = """async (ids) => {
-  const frames = () => new Promise(r => requestAnimationFrame(r));
+  // Every wait has a deadline: a missing event shows as a wrong offset, never as a hang.
+  const timeout = ms => new Promise(r => setTimeout(r, ms));
+  const frames = () => Promise.race([new Promise(r => requestAnimationFrame(r)), timeout(1000)]);
   const out = [];
   for (const id of ids) {
     if (decodeURIComponent(location.hash.slice(1)) !== id) {
       const changed = new Promise(r => addEventListener('hashchange', r, {once: true}));
       location.hash = id;
-      await changed;
+      await Promise.race([changed, timeout(5000)]);
     }
     await frames();
     const el = document.getElementById(id);
@@ -88,7 +90,10 @@ def test_every_heading_of_every_page_lands_under_the_header(site_dir, site_url, 
         first = ids[(number * 5 + len(ids) - 1) % len(ids)]
         page.goto(f"{_url(site_dir, site_url, where, path)}#{first}")
         page.wait_for_load_state("load")
-        ordered = [first] + [i for i in ids if i != first]
+        # A hash change within a page runs the same code over http and from file://: walking
+        # every heading once per viewport (over http) covers it; from file:// each page is
+        # opened directly on one heading, where the protocol does matter (fonts, worker shim).
+        ordered = [first] + ([i for i in ids if i != first] if where == "http" else [])
         for result in page.evaluate(LAND_EACH, ordered):
             total += 1
             if not _landed(result["offset"]):
@@ -100,7 +105,7 @@ def test_every_heading_of_every_page_lands_under_the_header(site_dir, site_url, 
             missed.append(f"{path}#{ordered[-1]} moved to {offset} px after settling")
     page.close()
     print(f"headings landed ({where}, {viewport['width']} px): {total - len(missed)}/{total}")
-    assert total > 300
+    assert total > (300 if where == "http" else 40)
     assert missed == []
 
 
@@ -139,13 +144,14 @@ def test_every_question_link_opens_its_answer_in_view(site_dir, site_url, browse
             continue
         page.goto(f"{_url(site_dir, site_url, where, path)}#{ids[-1]}")  # opened directly
         page.wait_for_function(f"document.getElementById('{ids[-1]}').open", timeout=5_000)
-        for result in page.evaluate(LAND_EACH, [ids[-1], *ids[:-1]]):  # then by hashchange
+        # then by hashchange (over http: that code does not depend on the protocol)
+        for result in page.evaluate(LAND_EACH, [ids[-1], *(ids[:-1] if where == "http" else [])]):
             total += 1
             if not (result["open"] and _landed(result["offset"])):
                 failed.append(f"{path}#{result['id']}: open={result['open']} offset={result['offset']}")
     page.close()
     print(f"question links opened ({where}): {total - len(failed)}/{total}")
-    assert total > 50
+    assert total > (200 if where == "http" else 20)
     assert failed == []
 
 

@@ -94,6 +94,18 @@ class Context:
         self.add(node, "IAM113", path, f"expected a string or a list of strings, found {kind(node)}")
         return []
 
+    def distinct_strings(self, member: Member, path: str, fold=lambda value: value) -> list[tuple[str, Node, str]]:
+        """strings(), with IAM901 for a value listed twice (compared after `fold`); each value once."""
+        seen: set[str] = set()
+        out = []
+        for value, node, item_path in self.strings(member, path):
+            if fold(value) in seen:
+                self.add(node, "IAM901", item_path, f"{value!r} is listed twice")
+                continue
+            seen.add(fold(value))
+            out.append((value, node, item_path))
+        return out
+
     def values(self, statement: Statement, name: str) -> list[str]:
         """The string values of an element, without reporting anything (for cross-element rules)."""
         member = statement.members.get(name)

@@ -15,11 +15,7 @@ def check_actions(ctx: Context, st: Statement) -> None:
         member = st.members.get(name)
         if member is None:
             continue
-        seen: set[str] = set()
-        for action, node, path in ctx.strings(member, f"{st.path}.{name}"):
-            if action.lower() in seen:
-                ctx.add(node, "IAM901", path, f"{action!r} is listed twice")
-            seen.add(action.lower())
+        for action, node, path in ctx.distinct_strings(member, f"{st.path}.{name}", fold=str.lower):
             _check_action(ctx, action, node, path)
 
 

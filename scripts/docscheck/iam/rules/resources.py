@@ -12,11 +12,7 @@ def check_resources(ctx: Context, st: Statement) -> None:
         member = st.members.get(name)
         if member is None:
             continue
-        seen: set[str] = set()
-        for resource, node, path in ctx.strings(member, f"{st.path}.{name}"):
-            if resource in seen:
-                ctx.add(node, "IAM901", path, f"{resource!r} is listed twice")
-            seen.add(resource)
+        for resource, node, path in ctx.distinct_strings(member, f"{st.path}.{name}"):
             if resource == "*" or _api_gateway_shorthand(ctx, resource):
                 continue
             if not check_variables(ctx, resource, node, path):

@@ -216,21 +216,8 @@ class Parser:
             self.skip_ws(key_path)
             member.node = self.parse_value(key_path)
             members[key] = member
-            self.skip_ws(key_path)
-            ch = self.text[self.i] if self.i < len(self.text) else ""
-            if ch == ",":
-                comma = self.i
-                self.i += 1
-                self.skip_ws(path)
-                if self.text.startswith("}", self.i):
-                    self.report(comma, "IAM004", f"{key_path}: trailing comma before '}}'")
-                    self.i += 1
-                    break
-            elif ch == "}":
-                self.i += 1
+            if self.end_of_item("}", key_path, path):
                 break
-            else:
-                raise self.fatal(self.i, f"expected ',' or '}}', found {self.describe(self.i)}", key_path)
         return Node("object", members, line, col, start, self.i)
 
     def parse_array(self, path: str) -> Node:
@@ -246,22 +233,26 @@ class Parser:
             item_path = f"{path}[{len(items)}]"
             self.skip_ws(item_path)
             items.append(self.parse_value(item_path))
-            self.skip_ws(item_path)
-            ch = self.text[self.i] if self.i < len(self.text) else ""
-            if ch == ",":
-                comma = self.i
-                self.i += 1
-                self.skip_ws(path)
-                if self.text.startswith("]", self.i):
-                    self.report(comma, "IAM004", f"{item_path}: trailing comma before ']'")
-                    self.i += 1
-                    break
-            elif ch == "]":
-                self.i += 1
+            if self.end_of_item("]", item_path, path):
                 break
-            else:
-                raise self.fatal(self.i, f"expected ',' or ']', found {self.describe(self.i)}", item_path)
         return Node("array", items, line, col, start, self.i)
+
+    def end_of_item(self, close: str, item_path: str, path: str) -> bool:
+        """After an object member or array item: consume ',' (IAM004 for a trailing one) or `close`;
+        True once the object or array is closed."""
+        self.skip_ws(item_path)
+        ch = self.text[self.i] if self.i < len(self.text) else ""
+        if ch == ",":
+            comma = self.i
+            self.i += 1
+            self.skip_ws(path)
+            if not self.text.startswith(close, self.i):
+                return False
+            self.report(comma, "IAM004", f"{item_path}: trailing comma before '{close}'")
+        elif ch != close:
+            raise self.fatal(self.i, f"expected ',' or '{close}', found {self.describe(self.i)}", item_path)
+        self.i += 1
+        return True
 
 
 def join_path(path: str, key: str) -> str:

@@ -14,13 +14,17 @@ from packaging.utils import canonicalize_name
 LEFT_OUT = {"babel"}
 
 
-def _names(path) -> list[str]:
-    names = []
+def _requirements(path) -> list[Requirement]:
+    reqs = []
     for line in path.read_text(encoding="utf-8").splitlines():
         line = line.split("#", 1)[0].strip()
         if line and not line.startswith("-"):
-            names.append(canonicalize_name(Requirement(line).name))
-    return names
+            reqs.append(Requirement(line))
+    return reqs
+
+
+def _names(path) -> list[str]:
+    return [canonicalize_name(req.name) for req in _requirements(path)]
 
 
 def _pins() -> dict[str, str]:
@@ -56,8 +60,8 @@ def test_left_out_packages_are_really_dependencies_and_are_not_listed():
 def test_every_requirement_is_pinned_once_in_constraints():
     pins = _pins()
     for path in ("requirements.txt", "requirements-dev.txt"):
-        names = _names(ROOT / path)
-        unpinned = [n for n in names if n not in pins and not _pinned_inline(ROOT / path, n)]
+        unpinned = [canonicalize_name(req.name) for req in _requirements(ROOT / path)
+                    if canonicalize_name(req.name) not in pins and not str(req.specifier).startswith("==")]
         assert not unpinned, f"{path}: not pinned in constraints.txt: {unpinned}"
 
 
@@ -67,12 +71,3 @@ def test_installed_site_packages_match_the_pins():
              if metadata.version(n) != pins[n]}
     assert not wrong, f"installed version differs from constraints.txt: {wrong}"
 
-
-def _pinned_inline(path, name: str) -> bool:
-    for line in path.read_text(encoding="utf-8").splitlines():
-        line = line.split("#", 1)[0].strip()
-        if line and not line.startswith("-"):
-            req = Requirement(line)
-            if canonicalize_name(req.name) == name and str(req.specifier).startswith("=="):
-                return True
-    return False

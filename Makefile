@@ -28,13 +28,15 @@ setup: $(TEST_LAYER)
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
 
-$(VENV)/.site: requirements.txt constraints.txt | $(VENV)/bin/python
+# The project itself (scripts/, editable) comes with the site layer: the build uses its
+# Markdown extension (static_markup).
+$(VENV)/.site: requirements.txt constraints.txt pyproject.toml | $(VENV)/bin/python
 	$(PIP) --no-compile --no-deps -r requirements.txt -c constraints.txt
+	$(PIP) --no-deps -e .
 	touch $@
 
-$(VENV)/.test: $(VENV)/.site requirements-dev.txt constraints.txt pyproject.toml
+$(VENV)/.test: $(VENV)/.site requirements-dev.txt constraints.txt
 	$(PIP) -r requirements-dev.txt -c constraints.txt
-	$(PIP) --no-deps -e .
 	touch $@
 
 # The site ships only iframe-worker (production dependency); Lighthouse is a dev dependency

@@ -262,6 +262,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--preset", choices=("mobile", "desktop", "both"), default="both",
                         help="Lighthouse presets to run")
     parser.add_argument("--no-lighthouse", action="store_true")
+    parser.add_argument("--no-search", action="store_true",
+                        help="skip the typed query set (about 16 minutes), e.g. to rerun Lighthouse alone")
     args = parser.parse_args(argv)
     missed: list[str] = []
 
@@ -296,7 +298,8 @@ def main(argv: list[str] | None = None) -> int:
         # when bench runs): rates, and the latency from the last keystroke to the results.
         import search_quality
 
-        for label, url in (("file://", (site / "index.html").as_uri()), ("http", f"{base}/index.html")):
+        where = () if args.no_search else (("file://", (site / "index.html").as_uri()), ("http", f"{base}/index.html"))
+        for label, url in where:
             ready = max(index_ready(browser, url) for _ in range(3))
             print(f"search index ready after opening search ({label}, worst of 3): {ready:.0f} ms")
             if ready > INDEX_READY_BUDGET_MS:

@@ -71,8 +71,8 @@ SIZES = """() => {
   const px = (sel) => [...document.querySelectorAll(sel)].filter(e => e.offsetParent || e.getClientRects().length)
       .map(e => parseFloat(getComputedStyle(e).fontSize));
   return {
-    table: px('.md-typeset table:not([class]) td'),
-    tableCode: px('.md-typeset table:not([class]) td code'),
+    table: px('.md-typeset .md-typeset__table > table td'),
+    tableCode: px('.md-typeset .md-typeset__table > table td code'),
     admonition: px('.md-typeset .admonition > p:not(.admonition-title)'),
     answer: px('.md-typeset details > p'),
   };
@@ -189,7 +189,7 @@ def _tooltip_text(page) -> str:
 
 
 def test_abbreviations_explain_themselves_on_keyboard_focus_and_on_tap(site_dir, site_url, browser):
-    path = _pages_with(site_dir, "<abbr title=")[0]
+    path = _pages_with(site_dir, "<abbr ")[0]
     page = _new_page(browser, PHONE)
     page.goto(f"{site_url}/{path}")
     abbr = page.locator(".md-typeset abbr").first

@@ -5,7 +5,9 @@
 // with no layout read. The markup is Material's own (nav.md-code__nav >
 // button.md-code__button[data-md-type=copy]), so it looks the same, and Material's
 // clipboard handler, which listens for any [data-clipboard-target], copies the block's
-// text and shows "Copied to clipboard". tests/test_palette.py checks that the bundle still
+// text and shows "Copied to clipboard". The button goes after the code, not before it:
+// Material's CSS has :nth-child() rules, so an element inserted before the code would
+// restyle every highlighted token of the block; it is positioned at the top right either way. tests/test_palette.py checks that the bundle still
 // has that handler.
 (function () {
   var pending = [];
@@ -23,5 +25,5 @@
     nav.appendChild(button);
     pending.push([code, nav]);
   });
-  pending.forEach(function (pair) { pair[0].parentNode.insertBefore(pair[1], pair[0]); });
+  pending.forEach(function (pair) { pair[0].parentNode.appendChild(pair[1]); });
 })();

@@ -3,69 +3,15 @@
 // layout when the page loads, unless the address names a place on the page
 // (a #hash): only then is the page measured, to bring that place into view.
 
-function headingAbove(element) {
-  for (var node = element.previousElementSibling; node; node = node.previousElementSibling) {
-    if (/^H[1-6]$/.test(node.tagName)) {
-      return ": " + node.textContent.replace(/\u00b6/g, "").trim();
-    }
-  }
-  return "";
-}
-
 function fieldGuideA11y() {
-  // Wide tables scroll inside their wrapper: make every wrapper reachable by
-  // keyboard so it can be scrolled without a mouse (WCAG 2.1.1). Checking which
-  // ones overflow would cost a full layout of the page, so all of them get it.
-  // Each region is named after the heading it sits under, so that a screen
-  // reader's list of regions tells them apart.
-  document.querySelectorAll(".md-typeset__scrollwrap:not([tabindex])").forEach(function (wrap, index) {
-    wrap.tabIndex = 0;
-    wrap.setAttribute("role", "region");
-    wrap.setAttribute("aria-label", "Table " + (index + 1) + headingAbove(wrap));
-  });
   // Code annotation markers show their number through CSS only: name them.
   document.querySelectorAll("a.md-annotation__index:not([aria-label])").forEach(function (link) {
     var id = link.querySelector("[data-md-annotation-id]");
     link.setAttribute("aria-label", "Annotation " + (id ? id.getAttribute("data-md-annotation-id") : ""));
   });
-  // Abbreviations explain themselves on keyboard focus and on tap, not only
-  // on mouse hover: Material's tooltip (content.tooltips) shows on focus, and
-  // a tap focuses an element that has a tabindex.
-  document.querySelectorAll(".md-typeset abbr:not([tabindex])").forEach(function (abbr) {
-    abbr.tabIndex = 0;
-  });
-  // Diagrams open full size on a tap (on a phone their labels are small).
-  document.querySelectorAll(".md-typeset img[src*='assets/diagrams/']").forEach(function (img) {
-    if (img.parentElement.tagName === "A") return;
-    var link = document.createElement("a");
-    link.href = img.getAttribute("src");
-    link.className = "fg-diagram";
-    link.title = "Open the diagram full size";
-    img.replaceWith(link);
-    link.appendChild(img);
-  });
-}
-
-// --- Interview questions get a link, like a heading's ¶ ----------------------
-// The link cannot sit inside <summary> (a control inside a control; axe:
-// nested-interactive), nor after it inside <details> (hidden while closed): it
-// goes just before the block, in a wrapper, and CSS shows it in the summary's line.
-
-function addQuestionLinks() {
-  document.querySelectorAll(".md-typeset details[id]").forEach(function (details) {
-    if (details.parentElement.classList.contains("fg-question")) return;
-    var summary = details.querySelector(":scope > summary");
-    var wrapper = document.createElement("div");
-    wrapper.className = "fg-question";
-    var link = document.createElement("a");
-    link.className = "headerlink fg-question-link";
-    link.href = "#" + details.id;
-    link.textContent = "\u00b6";
-    link.setAttribute("aria-label", "Link to this question" + (summary ? ": " + summary.textContent.trim() : ""));
-    details.replaceWith(wrapper);
-    wrapper.appendChild(link);
-    wrapper.appendChild(details);
-  });
+  // Table regions, focusable abbreviations, question links and diagram links are written at
+  // build time (scripts/static_markup.py), not here: each insertion after
+  // the first paint restyles the page.
 }
 
 // --- Landing on #hash: open what hides the target, then bring it to the top --
@@ -255,7 +201,6 @@ document$.subscribe(function () {
   // tooltips, and the details it opens for a #hash).
   setTimeout(function () {
     fieldGuideA11y();
-    addQuestionLinks();
     openAnswersWithTerms();
     if (location.hash) land();
   }, 0);

@@ -1,0 +1,142 @@
+"""Markup written at build time instead of in the browser (scripts/static_markup.py, issue #19).
+
+Each rewrite is checked on small inputs (what it changes and what it leaves alone), then on the
+built site, then in Chromium: Material must leave the pre-wrapped tables and the <html> classes
+as they are, which fails if an upgrade changes the selectors or the writes this relies on."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import material
+import pytest
+import static_markup as hook
+from conftest import ROOT
+
+THEME = Path(material.__file__).parent / "templates"
+(BUNDLE,) = (THEME / "assets" / "javascripts").glob("bundle.*.min.js")
+(MATERIAL_CSS,) = (THEME / "assets" / "stylesheets").glob("main.*.min.css")
+
+
+# --- The rewrites -------------------------------------------------------------------------------
+
+
+def test_tables_come_wrapped_and_named_after_the_heading_above():
+    page = ('<h2 id="a">Limits &amp; quotas<a class="headerlink" href="#a">¶</a></h2>'
+            "<table><tr><td>1</td></tr></table><p>text</p>"
+            '<h3 id="b">Second</h3><div class="admonition"><table><tr><td>2</td></tr></table></div>')
+    out = hook.wrap_tables(page)
+    labels = re.findall(r'<div class="md-typeset__scrollwrap" tabindex="0" role="region" aria-label="([^"]*)">'
+                        r'<div class="md-typeset__table"><table class="fg-table">', out)
+    assert labels == ["Table 1: Limits &amp; quotas", "Table 2: Second"]
+    assert out.count("</table></div></div>") == 2 and "<table>" not in out
+
+
+def test_a_table_before_any_heading_or_with_a_class_is_handled():
+    out = hook.wrap_tables('<table><tr><td>1</td></tr></table><table class="own"></table>')
+    assert 'aria-label="Table 1"' in out
+    assert '<table class="own">' in out and out.count("md-typeset__scrollwrap") == 1
+
+
+def test_abbreviations_become_focusable_once():
+    kept = '<abbr tabindex="-1" title="x">X</abbr>'
+    out = hook.focusable_abbreviations(f'<abbr title="Amazon Resource Name">ARN</abbr> {kept}')
+    assert out == f'<abbr tabindex="0" title="Amazon Resource Name">ARN</abbr> {kept}'
+
+
+def test_each_question_gets_one_link_before_it_even_with_a_nested_block():
+    page = ('<details class="question" id="q-one">\n<summary>Why <code>&lt;x&gt;</code> &amp; y?</summary>'
+            '<details class="example"><summary>Code</summary><pre>1</pre></details><p>answer</p></details>'
+            '<details class="note"><summary>No id</summary></details>')
+    out = hook.question_links(page)
+    assert out.startswith('<div class="fg-question"><a class="headerlink fg-question-link" href="#q-one" '
+                          'aria-label="Link to this question: Why &lt;x&gt; &amp; y?">¶</a><details class="question"')
+    # The wrapper closes after the question's own </details>, not after the nested one.
+    assert '<p>answer</p></details></div><details class="note">' in out
+    assert out.count("fg-question-link") == 1
+
+
+def test_diagrams_open_full_size_unless_already_linked():
+    image = '<img alt="a" src="../assets/diagrams/x.svg" />'
+    assert hook.diagram_links(f"<p>{image}</p>") == (
+        f'<p><a class="fg-diagram" href="../assets/diagrams/x.svg" title="Open the diagram full size">{image}</a></p>')
+    linked = f'<a href="elsewhere.html">{image}</a>'
+    assert hook.diagram_links(linked) == linked
+    other = '<img alt="b" src="../assets/images/y.png" />'
+    assert hook.diagram_links(other) == other
+
+
+# --- What the rewrites rely on in Material ------------------------------------------------------
+
+
+def test_material_still_wraps_and_styles_only_tables_without_a_class():
+    bundle = BUNDLE.read_text(encoding="utf-8")
+    assert '"table:not([class])"' in bundle, "Material selects tables differently: update static_markup.py"
+    assert "md-typeset__scrollwrap" in bundle and "md-typeset__table" in bundle
+
+
+def _table_rules(css: str) -> list[str]:
+    """Every rule of a stylesheet that names Material's table selector, with its @media, no spaces."""
+    rules, context, start = [], [], 0
+    for index, char in enumerate(css):
+        if char == "{":
+            context.append(css[start:index].strip())
+            start = index + 1
+        elif char == "}":
+            if context:
+                selector = context.pop()
+                if hook.MATERIAL_TABLE in selector and "{" not in css[start:index]:
+                    rule = "".join(f"{outer}{{" for outer in context) + f"{selector}{{{css[start:index]}}}"
+                    rules.append(re.sub(r"\s+", "", rule + "}" * len(context)))
+            start = index + 1
+    return rules
+
+
+def test_extra_css_repeats_every_table_rule_of_material_for_our_tables():
+    material_rules = _table_rules(MATERIAL_CSS.read_text(encoding="utf-8"))
+    assert len(material_rules) >= 8
+    ours = re.sub(r"\s+", "", re.sub(r"/\*.*?\*/", "", (ROOT / "docs" / "assets" / "stylesheets" / "extra.css")
+                                    .read_text(encoding="utf-8"), flags=re.S))
+    missing = [r for r in material_rules if r.replace(hook.MATERIAL_TABLE, hook.OUR_TABLE) not in ours]
+    assert missing == [], "Material's table styles changed: copy them into extra.css for table.fg-table"
+
+
+def test_material_bundle_still_writes_the_html_classes_set_before_the_body():
+    bundle = BUNDLE.read_text(encoding="utf-8")
+    for write in ('classList.remove("no-js")', 'classList.add("js")', '"js-focus-visible"', '"data-js-focus-visible"'):
+        assert write in bundle, f"Material's bundle changed ({write}): update the script in overrides/main.html"
+
+
+# --- The built site -----------------------------------------------------------------------------
+
+
+def test_built_pages_have_no_table_for_material_to_move(site_dir):
+    pages = [p for p in site_dir.rglob("*.html") if "<table" in p.read_text(encoding="utf-8")]
+    assert len(pages) > 10
+    for page in pages:
+        article = page.read_text(encoding="utf-8").split("<article", 1)[-1]
+        assert not re.search(r"<table(?![^>]*\bclass=)", article), page
+
+
+@pytest.mark.browser
+def test_material_leaves_tables_and_html_classes_as_built(site_url, browser):
+    page = browser.new_page()
+    page.goto(f"{site_url}/databases/dynamodb.html")
+    page.wait_for_load_state("load")
+    page.wait_for_function("window.component$ !== undefined")
+    page.wait_for_timeout(300)
+    state = page.evaluate("""() => ({
+        html: document.documentElement.className,
+        focus: document.documentElement.getAttribute('data-js-focus-visible'),
+        tables: document.querySelectorAll('.md-content table').length,
+        wrapped: document.querySelectorAll('.md-typeset__scrollwrap > .md-typeset__table > table.fg-table').length,
+        nested: document.querySelectorAll('.md-typeset__table .md-typeset__scrollwrap').length,
+        padding: getComputedStyle(document.querySelector('table.fg-table td')).paddingLeft,
+        border: getComputedStyle(document.querySelector('table.fg-table')).borderTopStyle,
+    })""")
+    page.close()
+    assert state["html"] == "js js-focus-visible" and state["focus"] == ""
+    assert state["tables"] >= 2 and state["wrapped"] == state["tables"] and state["nested"] == 0
+    # Material's table styles apply to the pre-wrapped tables (cell padding, frame).
+    assert float(state["padding"].removesuffix("px")) > 8 and state["border"] == "solid"

@@ -12,8 +12,8 @@ is therefore written into the HTML here:
   by taking the table out of the page and putting it back, which restyled the table and,
   through the `:nth-child()` rules, the rest of the article. Material's table styles are
   written for `table:not([class])`; extra.css repeats them for `.fg-table`;
-- each abbreviation is focusable (`tabindex="0"`): Material's tooltip then shows on
-  keyboard focus and on a tap, not only on mouse hover;
+- each abbreviation is focusable (`tabindex="0"`): its expansion then shows on keyboard
+  focus and on a tap (extra.css), not only in the browser's tooltip on mouse hover;
 - each interview question (`<details id=...>`) gets its link, like a heading's ¶, in a
   wrapper just before it (not inside `<summary>`: a control inside a control; not after it:
   hidden while the question is closed); CSS shows it in the summary's line;

@@ -181,10 +181,12 @@ def test_diagrams_are_readable_on_a_phone_and_fit_the_palette(site_dir, site_url
 # --- Abbreviations -----------------------------------------------------------------------
 
 def _tooltip_text(page) -> str:
+    """The expansions shown now: extra.css puts a focused abbreviation's title in a bar (::after)."""
     return page.evaluate(
-        """() => [...document.querySelectorAll('.md-tooltip2')]
-             .filter(t => t.classList.contains('md-tooltip2--active') || getComputedStyle(t).opacity === '1')
-             .map(t => t.textContent.trim()).join('|')"""
+        """() => [...document.querySelectorAll('.md-typeset abbr')]
+             .map(a => getComputedStyle(a, '::after'))
+             .filter(s => s.position === 'fixed' && s.content.startsWith('"'))
+             .map(s => s.content.slice(1, -1)).join('|')"""
     )
 
 
@@ -198,8 +200,8 @@ def test_abbreviations_explain_themselves_on_keyboard_focus_and_on_tap(site_dir,
         "(a) => a.getAttribute('title') || document.getElementById(a.getAttribute('aria-describedby'))?.textContent",
         abbr.element_handle(),
     )
-    # Keyboard: Tab reaches it and the tooltip shows.
-    abbr.evaluate("a => { const prev = a.previousElementSibling; }")
+    shown_before = _tooltip_text(page)
+    # Keyboard: Tab reaches it and the expansion shows.
     abbr.focus()
     page.wait_for_timeout(300)
     shown_on_focus = _tooltip_text(page)
@@ -218,7 +220,7 @@ def test_abbreviations_explain_themselves_on_keyboard_focus_and_on_tap(site_dir,
     focused = page.evaluate("document.activeElement.tagName")
     cdp.send("Emulation.setTouchEmulationEnabled", {"enabled": False})
     page.close()
-    assert expansion
+    assert expansion and shown_before == ""
     assert expansion.strip() in shown_on_focus, shown_on_focus
     assert focused == "ABBR"
     assert expansion.strip() in shown_on_tap, shown_on_tap

@@ -16,7 +16,8 @@ is therefore written into the HTML here:
   focus and on a tap (extra.css), not only in the browser's tooltip on mouse hover;
 - each interview question (`<details id=...>`) gets its link, like a heading's ¶, in a
   wrapper just before it (not inside `<summary>`: a control inside a control; not after it:
-  hidden while the question is closed); CSS shows it in the summary's line;
+  hidden while the question is closed); CSS shows it in the summary's line, and the search
+  index leaves its ¶ out (`data-search-exclude`, Material's own exclusion);
 - each diagram opens full size on a tap (it is wrapped in a link to the image).
 
 It is a Markdown postprocessor (the last one, on the finished HTML of each page) rather than
@@ -89,7 +90,8 @@ def question_links(text: str) -> str:
         summary = _text(match.group(2))
         label = html.escape(f"Link to this question: {summary}" if summary else "Link to this question")
         out += [text[pos:match.start()], '<div class="fg-question">',
-                f'<a class="headerlink fg-question-link" href="#{question_id}" aria-label="{label}">\u00b6</a>',
+                f'<a class="headerlink fg-question-link" href="#{question_id}" aria-label="{label}" '
+                f'data-search-exclude>\u00b6</a>',
                 text[match.start():end], "</div>"]
         pos = end
     return "".join(out) + text[pos:]

@@ -6,6 +6,7 @@ as they are, which fails if an upgrade changes the selectors or the writes this 
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -51,7 +52,8 @@ def test_each_question_gets_one_link_before_it_even_with_a_nested_block():
             '<details class="note"><summary>No id</summary></details>')
     out = hook.question_links(page)
     assert out.startswith('<div class="fg-question"><a class="headerlink fg-question-link" href="#q-one" '
-                          'aria-label="Link to this question: Why &lt;x&gt; &amp; y?">¶</a><details class="question"')
+                          'aria-label="Link to this question: Why &lt;x&gt; &amp; y?" data-search-exclude>¶</a>'
+                          '<details class="question"')
     # The wrapper closes after the question's own </details>, not after the nested one.
     assert '<p>answer</p></details></div><details class="note">' in out
     assert out.count("fg-question-link") == 1
@@ -109,6 +111,13 @@ def test_material_bundle_still_writes_the_html_classes_set_before_the_body():
 
 
 # --- The built site -----------------------------------------------------------------------------
+
+
+def test_question_links_stay_out_of_the_search_index(site_dir):
+    docs = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    questions = sum(p.read_text(encoding="utf-8").count("fg-question-link") for p in site_dir.rglob("*.html"))
+    assert questions > 100
+    assert [d["location"] for d in docs if "\u00b6" in d["text"]] == []
 
 
 def test_built_pages_have_no_table_for_material_to_move(site_dir):

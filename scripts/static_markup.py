@@ -33,8 +33,7 @@ import re
 from markdown import Extension
 from markdown.postprocessors import Postprocessor
 
-TABLE = re.compile(r"<table>")
-HEADING = re.compile(r"<h([1-6])\b[^>]*>(.*?)</h\1>", re.S)
+TABLE_OR_HEADING = re.compile(r"<table>|<h(?P<level>[1-6])\b[^>]*>(?P<heading>.*?)</h(?P=level)>", re.S)
 HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
 # Material's selector for the tables it styles and wraps; extra.css uses this one for ours.
 MATERIAL_TABLE = "table:not([class])"
@@ -52,18 +51,19 @@ def _text(fragment: str) -> str:
 
 def wrap_tables(text: str) -> str:
     """Each table in Material's scrolling wrapper, named "Table N: <heading above it>"."""
-    count = 0
-
-    def wrap(match: re.Match) -> str:
-        nonlocal count
+    # One pass over headings and tables in page order: the last heading seen names the next table.
+    out, pos, count, above = [], 0, 0, ""
+    for match in TABLE_OR_HEADING.finditer(text):
+        if match.group("heading") is not None:
+            above = f": {_text(match.group('heading'))}"
+            continue
         count += 1
-        headings = list(HEADING.finditer(text, 0, match.start()))
-        above = f": {_text(headings[-1].group(2))}" if headings else ""
         label = html.escape(f"Table {count}{above}")
-        return (f'<div class="md-typeset__scrollwrap" tabindex="0" role="region" aria-label="{label}">'
-                '<div class="md-typeset__table"><table class="fg-table">')
-
-    return TABLE.sub(wrap, text).replace("</table>", "</table></div></div>")
+        out += [text[pos:match.start()],
+                f'<div class="md-typeset__scrollwrap" tabindex="0" role="region" aria-label="{label}">'
+                '<div class="md-typeset__table"><table class="fg-table">']
+        pos = match.end()
+    return ("".join(out) + text[pos:]).replace("</table>", "</table></div></div>")
 
 
 def focusable_abbreviations(text: str) -> str:

@@ -5,10 +5,10 @@
 // with no layout read. The markup is Material's own (nav.md-code__nav >
 // button.md-code__button[data-md-type=copy]), so it looks the same, and Material's
 // clipboard handler, which listens for any [data-clipboard-target], copies the block's
-// text and shows "Copied to clipboard". The button goes after the code, not before it:
-// Material's CSS has :nth-child() rules, so an element inserted before the code would
-// restyle every highlighted token of the block; it is positioned at the top right either way. tests/test_palette.py checks that the bundle still
-// has that handler.
+// text and shows "Copied to clipboard". tests/test_palette.py checks that the bundle still
+// has that handler. The button goes after the code, not before it: Material's CSS has
+// :nth-child() rules, so an element inserted before the code would restyle every
+// highlighted token of the block; it is positioned at the top right either way.
 (function () {
   var pending = [];
   document.querySelectorAll(".md-content pre > code").forEach(function (code, index) {

@@ -197,8 +197,8 @@ document.addEventListener("input", function (event) {
 });
 
 document$.subscribe(function () {
-  // After Material has mounted its components (table wrappers, annotations,
-  // tooltips, and the details it opens for a #hash).
+  // After Material has mounted its components (annotations, and the details it
+  // opens for a #hash).
   setTimeout(function () {
     fieldGuideA11y();
     openAnswersWithTerms();

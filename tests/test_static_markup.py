@@ -110,6 +110,14 @@ def test_material_bundle_still_writes_the_html_classes_set_before_the_body():
         assert write in bundle, f"Material's bundle changed ({write}): update the script in overrides/main.html"
 
 
+def test_material_bundle_still_mounts_code_blocks_lazily_when_asked():
+    # content.lazy (mkdocs.yml) keeps annotation mounting out of the load task; without this
+    # branch the feature flag does nothing and the cost comes back silently.
+    bundle = BUNDLE.read_text(encoding="utf-8")
+    assert re.search(r'return \w+\("content\.lazy"\)\?', bundle), \
+        "Material's bundle no longer mounts code blocks lazily: revisit content.lazy in mkdocs.yml"
+
+
 # --- The built site -----------------------------------------------------------------------------
 
 
@@ -149,3 +157,43 @@ def test_material_leaves_tables_and_html_classes_as_built(site_url, browser):
     assert state["tables"] >= 2 and state["wrapped"] == state["tables"] and state["nested"] == 0
     # Material's table styles apply to the pre-wrapped tables (cell padding, frame).
     assert float(state["padding"].removesuffix("px")) > 8 and state["border"] == "solid"
+
+
+@pytest.mark.browser
+def test_annotations_mount_when_their_block_scrolls_into_view_and_still_work(site_url, browser):
+    # security/kms.html: the envelope-encryption sample has four annotations, far below the fold.
+    page = browser.new_page()
+    page.set_viewport_size({"width": 1000, "height": 600})
+    page.goto(f"{site_url}/security/kms.html")
+    page.wait_for_load_state("load")
+    page.wait_for_timeout(300)
+    block = page.locator(".md-content .language-python.highlight", has=page.locator("code", has_text="GenerateDataKey"))
+    notes = block.locator("xpath=following-sibling::ol[1]")
+    assert block.locator(".md-annotation").count() == 0, "annotations were mounted at load"
+    assert notes.is_visible()
+    block.scroll_into_view_if_needed()
+    page.wait_for_function("n => n.querySelectorAll('.md-annotation').length === 4", arg=block.element_handle())
+    assert not notes.is_visible()
+    labels = block.locator("a.md-annotation__index").evaluate_all("els => els.map(e => e.getAttribute('aria-label'))")
+    assert labels == [f"Annotation {n}" for n in range(1, 5)]
+    block.locator(".md-annotation").first.focus()
+    tip = block.locator(".md-annotation").first.locator(".md-tooltip")
+    page.wait_for_function("t => t.classList.contains('md-tooltip--active')", arg=tip.element_handle())
+    assert "32-byte" in tip.inner_text()
+    page.close()
+
+
+@pytest.mark.browser
+def test_code_that_scrolls_sideways_is_focusable_before_its_block_is_mounted(site_url, browser):
+    page = browser.new_page()
+    page.set_viewport_size({"width": 700, "height": 600})
+    page.goto(f"{site_url}/security/kms.html")
+    page.wait_for_load_state("load")
+    page.wait_for_timeout(300)
+    blocks = page.evaluate("""() => [...document.querySelectorAll('.md-content pre > code')].map(c => ({
+        wide: c.scrollWidth > c.offsetWidth, focusable: c.getAttribute('tabindex') === '0',
+        below: c.getBoundingClientRect().top > innerHeight}))""")
+    page.close()
+    below_and_wide = [b for b in blocks if b["below"] and b["wide"]]
+    assert below_and_wide, "no wide code block below the fold: the test page no longer exercises this"
+    assert [b["focusable"] for b in blocks] == [b["wide"] for b in blocks]

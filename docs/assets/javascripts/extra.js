@@ -3,12 +3,35 @@
 // layout when the page loads, unless the address names a place on the page
 // (a #hash): only then is the page measured, to bring that place into view.
 
-function fieldGuideA11y() {
-  // Code annotation markers show their number through CSS only: name them.
+// Code annotation markers show their number through CSS only: name them. With content.lazy
+// (mkdocs.yml) Material renders a block's annotations when the block first scrolls into
+// view, so markers are named as they appear, not once at load.
+function nameAnnotations() {
   document.querySelectorAll("a.md-annotation__index:not([aria-label])").forEach(function (link) {
     var id = link.querySelector("[data-md-annotation-id]");
     link.setAttribute("aria-label", "Annotation " + (id ? id.getAttribute("data-md-annotation-id") : ""));
   });
+}
+
+// A code block wider than its box scrolls, and must be focusable to scroll from the keyboard.
+// Material sets that when it mounts the block, which with content.lazy happens only once the
+// block is in view; here every block gets it at load, in one pass: all reads (one layout,
+// which the first frame needs anyway), then all writes. Same rule as Material's: only where
+// the device can hover, and Material keeps the attribute in step once the block is mounted.
+function focusableScrollingCode() {
+  if (!matchMedia("(hover)").matches) return;
+  var wide = [];
+  document.querySelectorAll(".md-content pre > code:not([tabindex])").forEach(function (code) {
+    if (code.scrollWidth > code.offsetWidth) wide.push(code);
+  });
+  wide.forEach(function (code) { code.setAttribute("tabindex", "0"); });
+}
+
+function fieldGuideA11y() {
+  nameAnnotations();
+  var content = document.querySelector(".md-content");
+  if (content) new MutationObserver(nameAnnotations).observe(content, { childList: true, subtree: true });
+  focusableScrollingCode();
   // Table regions, focusable abbreviations, question links and diagram links are written at
   // build time (scripts/static_markup.py), not here: each insertion after
   // the first paint restyles the page.

@@ -50,6 +50,19 @@ def test_best_section_is_shown_when_the_page_outranks_it(site_dir, browser):
 
 
 @pytest.mark.browser
+@pytest.mark.parametrize("where", ["file", "http"])
+def test_a_word_ending_in_a_hyphen_searches_as_the_word(site_dir, site_url, browser, where):
+    # Typing "us-east-1" passes through "us-east-": lunr reads the trailing hyphen as "without",
+    # which matched every section of the site (all pages, 0.6-1 s of worker time).
+    base = None if where == "file" else site_url
+    pages = len([p for p in site_dir.rglob("*.html") if p.name != "404.html"])
+    partial, whole = quality.run(site_dir, [quality.Query("us-east-", ("x.html",), 1),
+                                            quality.Query("us-east", ("x.html",), 2)], browser, base_url=base)
+    assert partial.groups == whole.groups
+    assert 0 < len(partial.groups) < pages / 2
+
+
+@pytest.mark.browser
 @pytest.mark.parametrize(("typed", "offered"), [("gaurdduty", "guardduty"), ("coldstart", "cold start"),
                                                 ("dynamdb streams", "dynamodb streams"), ("lambda", None)])
 def test_did_you_mean_comes_from_the_site_vocabulary(site_dir, browser, typed, offered):

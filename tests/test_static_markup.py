@@ -159,14 +159,20 @@ def test_material_leaves_tables_and_html_classes_as_built(site_url, browser):
     assert float(state["padding"].removesuffix("px")) > 8 and state["border"] == "solid"
 
 
-@pytest.mark.browser
-def test_annotations_mount_when_their_block_scrolls_into_view_and_still_work(site_url, browser):
-    # security/kms.html: the envelope-encryption sample has four annotations, far below the fold.
+def _kms_page(site_url, browser, width: int):
+    """security/kms.html, 600 px high, once loaded and Material has mounted what is in view."""
     page = browser.new_page()
-    page.set_viewport_size({"width": 1000, "height": 600})
+    page.set_viewport_size({"width": width, "height": 600})
     page.goto(f"{site_url}/security/kms.html")
     page.wait_for_load_state("load")
     page.wait_for_timeout(300)
+    return page
+
+
+@pytest.mark.browser
+def test_annotations_mount_when_their_block_scrolls_into_view_and_still_work(site_url, browser):
+    # security/kms.html: the envelope-encryption sample has four annotations, far below the fold.
+    page = _kms_page(site_url, browser, 1000)
     block = page.locator(".md-content .language-python.highlight", has=page.locator("code", has_text="GenerateDataKey"))
     notes = block.locator("xpath=following-sibling::ol[1]")
     assert block.locator(".md-annotation").count() == 0, "annotations were mounted at load"
@@ -185,11 +191,7 @@ def test_annotations_mount_when_their_block_scrolls_into_view_and_still_work(sit
 
 @pytest.mark.browser
 def test_code_that_scrolls_sideways_is_focusable_before_its_block_is_mounted(site_url, browser):
-    page = browser.new_page()
-    page.set_viewport_size({"width": 700, "height": 600})
-    page.goto(f"{site_url}/security/kms.html")
-    page.wait_for_load_state("load")
-    page.wait_for_timeout(300)
+    page = _kms_page(site_url, browser, 700)
     blocks = page.evaluate("""() => [...document.querySelectorAll('.md-content pre > code')].map(c => ({
         wide: c.scrollWidth > c.offsetWidth, focusable: c.getAttribute('tabindex') === '0',
         below: c.getBoundingClientRect().top > innerHeight}))""")

@@ -77,15 +77,45 @@ def test_measure_reruns_stalled_runs_and_keeps_the_median():
         *(bench.summarize(_report(s, t, 900, 1500)) for s, t in [(0.97, 300), (0.99, 90), (0.98, 200),
                                                                   (1.0, 60), (0.96, 350)]),
     ])
-    result = bench.measure("u", "mobile", runs=5, retries=3, run=lambda url, preset: next(results))
+    result = bench.measure("u", "mobile", runs=5, retries=3, run=lambda url, preset, full: next(results))
     assert result["reruns"] == 1 and result["stalled_kept"] == 0
     assert result["scores"]["performance"] == 98 and result["spread"] == (96, 100) and result["tbt_median"] == 200
 
 
 def test_measure_keeps_stalled_runs_once_retries_are_spent():
     stalled = bench.summarize(_report(0.70, 50, 2600, 1500))
-    result = bench.measure("u", "mobile", runs=5, retries=2, run=lambda url, preset: stalled)
+    result = bench.measure("u", "mobile", runs=5, retries=2, run=lambda url, preset, full: stalled)
     assert result["reruns"] == 2 and result["stalled_kept"] == 5
+
+
+def test_only_the_first_run_audits_every_category_and_the_median_keeps_its_scores():
+    full = bench.summarize(_report(0.97, 300, 900, 1500, seo=0.92))
+    perf_only = [bench.summarize(_report(s, t, 900, 1500)) for s, t in [(0.99, 90), (0.98, 200), (1.0, 60),
+                                                                       (0.96, 350)]]
+    for r in perf_only:  # a performance-only report has no other category and no failing SEO audit
+        r["scores"] = {"performance": r["scores"]["performance"]}
+        r["failing"] = []
+    calls = []
+    results = iter([full, *perf_only])
+
+    def run(url, preset, full):
+        calls.append(full)
+        return next(results)
+
+    result = bench.measure("u", "mobile", runs=5, retries=3, run=run)
+    assert calls == [True, False, False, False, False]
+    assert result["scores"] == {"performance": 98, "accessibility": 100, "best-practices": 100, "seo": 92}
+    assert result["failing"] == ["meta-description"]
+
+
+def test_the_reference_before_and_after_the_pages_is_judged_as_one_set_of_runs():
+    def reference(scores):
+        results = iter(bench.summarize(_report(s, 50, 900, 1500)) for s in scores)
+        return bench.measure("ref", "mobile", runs=5, retries=0, run=lambda url, preset, full: next(results))
+
+    before, after = reference([0.99] * 5), reference([0.95, 0.96, 0.96, 0.97, 0.97])
+    both = bench.pooled(before, after)
+    assert both["spread"] == (95, 99) and both["scores"]["performance"] == 98 and len(both["runs"]) == 10
 
 
 def test_budget_is_relative_to_the_reference_page():

@@ -53,13 +53,87 @@ def test_best_section_is_shown_when_the_page_outranks_it(site_dir, browser):
 @pytest.mark.parametrize("where", ["file", "http"])
 def test_a_word_ending_in_a_hyphen_searches_as_the_word(site_dir, site_url, browser, where):
     # Typing "us-east-1" passes through "us-east-": lunr reads the trailing hyphen as "without",
-    # which matched every section of the site (all pages, 0.6-1 s of worker time).
+    # which matched every section of the site (all pages, 0.6-1 s of worker time). The search
+    # worker's wrapper drops hyphens that end a word.
     base = None if where == "file" else site_url
     pages = len([p for p in site_dir.rglob("*.html") if p.name != "404.html"])
     partial, whole = quality.run(site_dir, [quality.Query("us-east-", ("x.html",), 1),
                                             quality.Query("us-east", ("x.html",), 2)], browser, base_url=base)
     assert partial.groups == whole.groups
     assert 0 < len(partial.groups) < pages / 2
+
+
+# Runs the same queries through the worker the site configures (search-wrapper.js, which loads
+# Material's) and through Material's worker alone, each with the site's own index, and returns
+# both workers' results. Material's worker is the file named by the configured URL's fragment.
+COMPARE_WORKERS = """async (queries) => {
+  const config = JSON.parse(document.getElementById("__config").textContent);
+  const configured = new URL(config.search, location.href).href;
+  const [own, fragment] = configured.split("#");
+  const material = fragment ? new URL(fragment, own).href : null;
+  if (location.protocol === "file:" && !window.__index) await new Promise((resolve, reject) => {
+    const script = document.createElement("script");
+    script.src = new URL("search/search_index.js", new URL(config.base + "/", location.href)).href;
+    script.onload = resolve; script.onerror = reject; document.head.appendChild(script);
+  });
+  const index = window.__index
+    || await (await fetch(new URL("search/search_index.json", new URL(config.base + "/", location.href)))).json();
+  async function run(url) {
+    const worker = new Worker(url);
+    const ask = message => new Promise(resolve => {
+      worker.onmessage = event => resolve(event.data);
+      worker.postMessage(message);
+    });
+    await ask({type: 0, data: {...index, options: {suggest: false}}});
+    const out = [];
+    for (const query of queries) out.push((await ask({type: 2, data: query})).data.items);
+    worker.terminate();
+    return out;
+  }
+  return {configured, material, pruned: await run(configured), full: material && await run(material)};
+}"""
+# No stop word and no trailing hyphen: the wrapper leaves these queries as typed, so only pruning differs.
+BROAD_QUERIES = ["lambda", "lambda pricing", "lambda run time limit", "s3 bucket policy", "iam role", "l", "vpc"]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("where", ["file", "http"])
+def test_the_search_worker_prunes_matches_that_cannot_rank_and_keeps_the_first_50(site_dir, site_url,
+                                                                                   browser, where):
+    page = browser.new_page()
+    page.goto((site_dir / "index.html").as_uri() if where == "file" else f"{site_url}/index.html")
+    got = page.evaluate(COMPARE_WORKERS, BROAD_QUERIES)
+    page.close()
+    assert "workers/search-wrapper.js#search." in got["configured"], (
+        "the page no longer asks for assets/javascripts/workers/search-wrapper.js (overrides/main.html "
+        f"rewrites Material's worker URL): {got['configured']}")
+    assert got["full"] is not None
+
+    def ranked(groups):  # every result lunr matched, best first (the page entries Material adds score 0)
+        return [item["location"] for item in sorted((i for g in groups for i in g if i["score"] > 0),
+                                                    key=lambda i: -i["score"])]
+
+    pruned_total = full_total = 0
+    for query, pruned, full in zip(BROAD_QUERIES, got["pruned"], got["full"], strict=True):
+        assert ranked(pruned)[:50] == ranked(full)[:50], query
+        assert [g[0]["location"] for g in pruned[:10]] == [g[0]["location"] for g in full[:10]], query
+        pruned_total += sum(map(len, pruned))
+        full_total += sum(map(len, full))
+    assert pruned_total < full_total / 2, (pruned_total, full_total)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("where", ["file", "http"])
+def test_a_completed_stop_word_is_not_searched_but_the_word_being_typed_is(site_dir, site_url, browser, where):
+    # Material searches every word as a prefix; "in" is not in the index (a stop word), so
+    # "lambda in vpc" matched every word starting "in" and the VPC section came third.
+    base = None if where == "file" else site_url
+    with_stop, without, typing, lambda_only = quality.run(site_dir, [
+        quality.Query(q, ("x.html",), i) for i, q in enumerate(["lambda in vpc", "lambda vpc", "lambda in", "lambda"])
+    ], browser, base_url=base)
+    assert with_stop.groups == without.groups
+    assert with_stop.groups[0] == ("networking/vpc.html", "networking/vpc.html#lambda-in-a-vpc")
+    assert typing.groups != lambda_only.groups  # "in" as the word being typed still reaches "instance" etc.
 
 
 @pytest.mark.browser

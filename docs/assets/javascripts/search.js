@@ -9,27 +9,10 @@
 //    "Did you mean ...". The vocabulary is built from the search index the site already ships
 //    (search/search_index.js, the form that loads from file://), once, on the first miss.
 //
-// 3. A word that ends in a hyphen, as "us-east-" does on the way to "us-east-1", reaches lunr as a
-//    prohibited term: "every section without ...", which is every section. Material's worker then
-//    highlights all of them and posts about 1.4 MB back, 0.6-1 s of work that the next keystrokes
-//    wait behind. The query Material posts to its worker (the only message whose data is a string)
-//    is sent without the hyphens that end a word; "us-east-" then searches as "us-east".
+// (The query itself is cleaned in the search worker: assets/javascripts/workers/search-wrapper.js.)
 //
-// All three depend on Material 9.8 (result markup .md-search-result__item, __link, __more, __meta;
-// the query posted to the worker as a string); tests/test_search_quality.py fails if an upgrade
-// changes them.
-if (window.Worker) {
-  (function (post) {
-    Worker.prototype.postMessage = function (message) {
-      if (message && typeof message.data === "string") {
-        var data = message.data.replace(/-+(?=\s|$)/g, "");
-        if (data !== message.data) arguments[0] = Object.assign({}, message, { data: data });
-      }
-      return post.apply(this, arguments);
-    };
-  })(Worker.prototype.postMessage);
-}
-
+// Both depend on Material 9.8 (result markup .md-search-result__item, __link, __more, __meta);
+// tests/test_search_quality.py fails if an upgrade changes them.
 (function () {
   var list = document.querySelector(".md-search-result__list");
   var meta = document.querySelector(".md-search-result__meta");

@@ -50,6 +50,7 @@
   });
 
   function prune() {
+    if (!self.lunr || !self.lunr.Index) return; // not Material's lunr worker: leave it as it is
     var search = self.lunr.Index.prototype.search;
     self.lunr.Index.prototype.search = function () {
       var results = search.apply(this, arguments); // sorted by score, best first

@@ -287,7 +287,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="Lighthouse presets to run")
     parser.add_argument("--no-lighthouse", action="store_true")
     parser.add_argument("--no-search", action="store_true",
-                        help="skip the typed query set (about 16 minutes), e.g. to rerun Lighthouse alone")
+                        help="skip the typed query set (about 25 minutes), e.g. to rerun Lighthouse alone")
     args = parser.parse_args(argv)
     missed: list[str] = []
 

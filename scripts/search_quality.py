@@ -121,7 +121,7 @@ PROBE = """async ([query, typed]) => {
   });
   input.focus();
   type("");
-  await quiet(120, 2000);
+  await quiet(40, 2000);
   if (typed) {
     for (let i = 1; i < query.length; i++) { type(query.slice(0, i)); await sleep(80); }
     await quiet(300, 3000);
@@ -135,7 +135,7 @@ PROBE = """async ([query, typed]) => {
   const start = performance.now();
   type(query);
   const end = await changed;
-  await quiet(150, 3000);
+  await quiet(50, 3000);
   const strip = href => { const u = new URL(href); return u.pathname + u.hash; };
   const read = () => [...list.querySelectorAll(":scope > .md-search-result__item")].map(item => {
     const links = [...item.querySelectorAll(":scope > a.md-search-result__link")].map(a => strip(a.href));

@@ -63,14 +63,16 @@ def test_a_word_ending_in_a_hyphen_searches_as_the_word(site_dir, site_url, brow
     assert 0 < len(partial.groups) < pages / 2
 
 
-# Runs the same queries through the worker the site configures (search-wrapper.js, which loads
-# Material's) and through Material's worker alone, each with the site's own index, and returns
-# both workers' results. Material's worker is the file named by the configured URL's fragment.
-COMPARE_WORKERS = """async (queries) => {
+# Runs the same queries through several search workers, each with the site's own index, and returns
+# each one's results, with "url", the worker the page asks for. "configured" is that worker
+# (search-wrapper.js, which loads Material's), "unpruned" the same with pruning off ("&keep=all" in
+# its fragment), "material" Material's worker alone (the file the configured URL's fragment names).
+COMPARE_WORKERS = """async ([queries, names]) => {
   const config = JSON.parse(document.getElementById("__config").textContent);
   const configured = new URL(config.search, location.href).href;
   const [own, fragment] = configured.split("#");
   const material = fragment ? new URL(fragment, own).href : null;
+  const urls = {configured, unpruned: configured + "&keep=all", material};
   if (location.protocol === "file:" && !window.__index) await new Promise((resolve, reject) => {
     const script = document.createElement("script");
     script.src = new URL("search/search_index.js", new URL(config.base + "/", location.href)).href;
@@ -90,9 +92,35 @@ COMPARE_WORKERS = """async (queries) => {
     worker.terminate();
     return out;
   }
-  return {configured, material, pruned: await run(configured), full: material && await run(material)};
+  const results = {url: configured};
+  for (const name of names) results[name] = urls[name] && await run(urls[name]);
+  return results;
 }"""
-# No stop word and no trailing hyphen: the wrapper leaves these queries as typed, so only pruning differs.
+
+
+def _workers(site_dir, site_url, browser, where, queries, names):
+    page = browser.new_page()
+    page.goto((site_dir / "index.html").as_uri() if where == "file" else f"{site_url}/index.html")
+    got = page.evaluate(COMPARE_WORKERS, [queries, names])
+    page.close()
+    assert "workers/search-wrapper.js#search." in got["url"], (
+        "the page no longer asks for assets/javascripts/workers/search-wrapper.js (overrides/main.html "
+        f"rewrites Material's worker URL): {got['url']}")
+    assert all(got[name] is not None for name in names), got["url"]
+    return got
+
+
+def _first_answer(groups):
+    """The first group's page and its best section, as search.js shows them (the page if no section)."""
+    if not groups:
+        return None
+    items = groups[0]
+    page = next(i for i in items if "#" not in i["location"])["location"]
+    sections = sorted((i for i in items if "#" in i["location"]), key=lambda i: -i["score"])
+    return page, sections[0]["location"] if sections else page
+
+
+# Broad queries: no stop word and no trailing hyphen, so the wrapper leaves the query as typed.
 BROAD_QUERIES = ["lambda", "lambda pricing", "lambda run time limit", "s3 bucket policy", "iam role", "l", "vpc"]
 
 
@@ -100,26 +128,45 @@ BROAD_QUERIES = ["lambda", "lambda pricing", "lambda run time limit", "s3 bucket
 @pytest.mark.parametrize("where", ["file", "http"])
 def test_the_search_worker_prunes_matches_that_cannot_rank_and_keeps_the_first_50(site_dir, site_url,
                                                                                    browser, where):
-    page = browser.new_page()
-    page.goto((site_dir / "index.html").as_uri() if where == "file" else f"{site_url}/index.html")
-    got = page.evaluate(COMPARE_WORKERS, BROAD_QUERIES)
-    page.close()
-    assert "workers/search-wrapper.js#search." in got["configured"], (
-        "the page no longer asks for assets/javascripts/workers/search-wrapper.js (overrides/main.html "
-        f"rewrites Material's worker URL): {got['configured']}")
-    assert got["full"] is not None
+    got = _workers(site_dir, site_url, browser, where, BROAD_QUERIES, ["configured", "unpruned"])
 
     def ranked(groups):  # every result lunr matched, best first (the page entries Material adds score 0)
         return [item["location"] for item in sorted((i for g in groups for i in g if i["score"] > 0),
                                                     key=lambda i: -i["score"])]
 
     pruned_total = full_total = 0
-    for query, pruned, full in zip(BROAD_QUERIES, got["pruned"], got["full"], strict=True):
+    for query, pruned, full in zip(BROAD_QUERIES, got["configured"], got["unpruned"], strict=True):
         assert ranked(pruned)[:50] == ranked(full)[:50], query
         assert [g[0]["location"] for g in pruned[:10]] == [g[0]["location"] for g in full[:10]], query
         pruned_total += sum(map(len, pruned))
         full_total += sum(map(len, full))
     assert pruned_total < full_total / 2, (pruned_total, full_total)
+
+
+# Each query, the answer Material's worker alone gives first, and the answer the site's gives first.
+RANKING = [
+    # every query word (heading and text) beats one query word in a heading
+    ("kinesis retention", "integration/streaming.html#sample-event", "integration/streaming.html#retention"),
+    # the page title counts as part of each section's heading ("boto3 > Sessions")
+    ("boto3 session", "compute/load-balancing.html#stickiness", "sdk/boto3.html#sessions"),
+    ("route 53 ttl", "networking/route53.html#health-checks", "networking/route53.html#ttl"),
+    # a page's "Interview angle" (model answers that sum up the page) is its answer only when it
+    # matches clearly better than the page's other sections
+    ("step functions human approval", "integration/step-functions.html#interview-angle",
+     "integration/step-functions.html#task-token"),
+]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("where", ["file", "http"])
+def test_the_search_worker_ranks_by_the_query_words_a_section_has_and_where(site_dir, site_url, browser,
+                                                                           where):
+    queries = [query for query, _, _ in RANKING]
+    got = _workers(site_dir, site_url, browser, where, queries, ["configured", "material"])
+    for (query, before, after), ours, alone in zip(RANKING, got["configured"], got["material"], strict=True):
+        assert _first_answer(alone)[1] == before, (query, "Material alone no longer ranks this "
+                                                      "differently: pick a query that shows the change")
+        assert _first_answer(ours)[1] == after, query
 
 
 @pytest.mark.browser

@@ -28,7 +28,7 @@
 // Material multiplies each score by that bonus after lunr ranks the matches, so each score handed
 // back is divided by it: the order Material sorts into is the one above.
 // A page's digest (DIGESTS: "Interview angle", model answers that repeat the words of the sections
-// they sum up) is the answer shown for its page only if it has DIGEST_LEAD more of the points of 1.
+// they sum up) is the answer shown for its page only if it has DIGEST_LEAD more points (step 1)
 // than the page's best other match; the page keeps the place its best match gives it. The answer
 // is then the section that explains the subject, not a list of closed questions about it.
 //
@@ -107,11 +107,11 @@
 
   // The match's place in the order above (its tier; "own" is the tier it competes with inside its
   // page), and Material's bonus for it, computed as Material does: a query word the match lacks
-  // counts only if it is not a stop word.
-  function measure(result, words) {
+  // counts only if it is not a stop word (stop[i]: words[i] is one).
+  function measure(result, words, stop) {
     var terms = Object.keys(result.matchData.metadata);
     var found = 0, inHeading = 0, counted = 0;
-    words.forEach(function (word) {
+    words.forEach(function (word, i) {
       var here = false, heading = false;
       terms.forEach(function (term) {
         if (term.lastIndexOf(word, 0) !== 0) return;
@@ -121,7 +121,7 @@
       });
       found += here;
       inHeading += heading;
-      counted += here || !isStopWord(word);
+      counted += here || !stop[i];
     });
     var boost = (result.ref.indexOf("#") < 0 ? 1 : 0) + (counted ? found / counted : 0);
     var points = found + inHeading;
@@ -136,9 +136,10 @@
   function rank(index, query, results) {
     var words = queryWords(index, query);
     if (!words.length || !results.length) return results;
+    var stop = words.map(isStopWord); // once per query, not once per match
     var best = 0;
     var ranked = results.map(function (result) {
-      var m = measure(result, words);
+      var m = measure(result, words, stop);
       var score = result.score * m.bonus;
       if (score > best) best = score;
       return { result: result, page: result.ref.split("#")[0], m: m, score: score };
